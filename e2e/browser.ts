@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { buildWebIfStale } from './build-web.ts';
+
+/** Debian's Chromium; no browser is downloaded. CHROMIUM_PATH overrides. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `zuoxi serve` on a free port over a new SQLite file, exactly as `npm start` does, and waits for it. */
+export async function startServer(): Promise<RunningServer> {
+  buildWebIfStale();
+  const dir = mkdtempSync(join(tmpdir(), 'zuoxi-e2e-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['bin/zuoxi.js', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, ZUOXI_DB: join(dir, 'zuoxi.db'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode != null) throw new Error(`server exited: ${out}`);
+    if (out.includes('Zuoxi is running')) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!out.includes('Zuoxi is running')) throw new Error(`server did not start in time: ${out}`);
+  return {
+    url,
+    output: () => out,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

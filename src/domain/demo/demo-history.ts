@@ -1,0 +1,128 @@
+import type { AgentStateSpan, Contact } from '../contacts/contact.ts';
+import { staffingPlan } from '../erlang/staffing-plan.ts';
+import { normal, type Uniform } from '../simulation/random.ts';
+import { simulateCalls } from '../simulation/simulate-calls.ts';
+import type { DemoSkillGroup } from './demo-center.ts';
+import { addDays, expectedCalls } from './demo-traffic.ts';
+
+export interface DemoHistoryInput {
+  /** Local midnight of the first day, epoch ms (the demo center's zone has no DST: days are 24 h). */
+  startMs: number;
+  /** Calendar date of the first day, YYYY-MM-DD. */
+  startDate: string;
+  days: number;
+  groups: readonly DemoSkillGroup[];
+  /** Employee numbers of the agents answering each skill group (by code), in order of preference. */
+  pools: Record<string, readonly string[]>;
+}
+
+export interface DemoHistory {
+  contacts: Contact[];
+  spans: AgentStateSpan[];
+}
+
+const INTERVAL_SECONDS = 1800;
+const PER_DAY = 48;
+/** People work 8-hour blocks (早/中/晚); the simulated agent k is a different person in each block. */
+const BLOCK_MS = 8 * 3_600_000;
+
+function personFor(pool: readonly string[], k: number, blockIndex: number): string | null {
+  if (pool.length === 0) return null;
+  const stride = Math.ceil(pool.length / 3);
+  return pool[(k + blockIndex * stride) % pool.length] ?? null;
+}
+
+/**
+ * The demo center's call history, produced by the queue simulation (src/domain/simulation) rather than
+ * drawn from formulas: expected calls per interval from the M-shaped curve and the Chinese calendar,
+ * staffing from Erlang A for 80 % in T with day-to-day noise and a thinner lunch hour (so service level
+ * varies as on a real floor), lognormal handle times and exponential patience. Callers sometimes call
+ * again (the same number within hours), so repeat-contact reports have something to find.
+ */
+export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
+  const contacts: Contact[] = [];
+  const spans: AgentStateSpan[] = [];
+  for (const g of input.groups) {
+    const pool = input.pools[g.code] ?? [];
+    const calls: number[] = [];
+    for (let d = 0; d < input.days; d++) calls.push(...expectedCalls(addDays(input.startDate, d), g.weekdayCalls, 30));
+    const aht = g.meanHandleSeconds + g.meanAcwSeconds;
+    const plan = staffingPlan(
+      calls.map((c, i) => ({ skillGroup: g.code, start: i, calls: c, ahtSeconds: aht })),
+      { intervalSeconds: INTERVAL_SECONDS, model: 'a', patienceSeconds: g.meanPatienceSeconds, targets: { serviceLevel: g.slTarget }, slSeconds: g.slThresholdSeconds, shrinkage: 0 },
+    );
+    const dayNoise = Array.from({ length: input.days }, () => normal(u, 1, 0.07));
+    const agents = plan.map((p, i) => {
+      const slot = i % PER_DAY;
+      const lunch = slot >= 23 && slot < 27 ? 0.88 : 1; // 11:30–13:30
+      return Math.max(calls[i] > 0.5 ? 1 : 0, Math.min(pool.length, Math.round(p.agents * (dayNoise[Math.floor(i / PER_DAY)] ?? 1) * lunch)));
+    });
+    const sim = simulateCalls(
+      u,
+      {
+        intervalSeconds: INTERVAL_SECONDS,
+        queues: [{
+          name: g.code,
+          callsPerInterval: calls,
+          talk: { distribution: 'lognormal', meanSeconds: g.meanHandleSeconds, cv: g.handleCv },
+          acw: { distribution: 'lognormal', meanSeconds: g.meanAcwSeconds, cv: 0.5 },
+          patienceSeconds: g.meanPatienceSeconds,
+          agentsPerInterval: agents,
+        }],
+      },
+      input.startMs,
+    );
+    const recent: string[] = [];
+    sim.calls.forEach((c, n) => {
+      const block = Math.floor((c.arrivalMs + c.waitSeconds * 1000 - input.startMs) / BLOCK_MS);
+      const agent = c.agentIndex === null ? null : personFor(pool, c.agentIndex, block);
+      let caller: string;
+      if (recent.length > 50 && u() < 0.08) caller = recent[Math.floor(u() * recent.length)] ?? '';
+      else caller = `1${['3', '5', '8'][Math.floor(u() * 3)]}${String(Math.floor(u() * 1e9)).padStart(9, '0')}`;
+      recent.push(caller);
+      if (recent.length > 400) recent.shift();
+      const answered = c.outcome === 'answered';
+      const answeredAt = answered ? c.arrivalMs + Math.round(c.waitSeconds * 1000) : null;
+      const talkEnd = answeredAt === null ? null : answeredAt + Math.round(c.talkSeconds * 1000);
+      contacts.push({
+        key: `demo:${g.code}:${n}`,
+        callId: `demo-${g.code}-${n}`,
+        queue: g.code,
+        callerId: caller,
+        enteredAt: c.arrivalMs,
+        outcome: answered ? 'answered' : 'abandoned',
+        waitSeconds: Math.round(c.waitSeconds * 1000) / 1000,
+        answeredAt,
+        endedAt: talkEnd ?? c.arrivalMs + Math.round(c.waitSeconds * 1000),
+        agent,
+        talkSeconds: answered ? Math.round(c.talkSeconds * 10) / 10 : 0,
+        holdSeconds: 0,
+        acwSeconds: answered ? Math.round(c.acwSeconds * 10) / 10 : 0,
+        transferred: false,
+        ringNoAnswer: 0,
+      });
+      if (agent && answeredAt !== null && talkEnd !== null) {
+        spans.push({ key: `demo:${g.code}:${n}:talk`, agent, queue: g.code, state: 'talking', reason: null, start: answeredAt, end: talkEnd });
+        if (c.acwSeconds > 0) {
+          spans.push({ key: `demo:${g.code}:${n}:acw`, agent, queue: g.code, state: 'acw', reason: null, start: talkEnd, end: talkEnd + Math.round(c.acwSeconds * 1000) });
+        }
+      }
+    });
+    sim.agents.forEach((a, k) => {
+      for (const s of a.shifts) {
+        // Split each logged-in span at the block boundaries and give each piece to that block's person.
+        let from = input.startMs + s.startSeconds * 1000;
+        const to = input.startMs + s.endSeconds * 1000;
+        while (from < to) {
+          const block = Math.floor((from - input.startMs) / BLOCK_MS);
+          const end = Math.min(to, input.startMs + (block + 1) * BLOCK_MS);
+          const agent = personFor(pool, k, block);
+          if (agent) spans.push({ key: `demo:${g.code}:login:${k}:${from}`, agent, queue: g.code, state: 'logged_in', reason: null, start: from, end });
+          from = end;
+        }
+      }
+    });
+  }
+  contacts.sort((a, b) => a.enteredAt - b.enteredAt);
+  return { contacts, spans };
+}

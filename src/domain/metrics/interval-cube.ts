@@ -1,0 +1,148 @@
+import type { Contact } from '../contacts/contact.ts';
+import { intervalStarter } from './interval-bucket.ts';
+
+/**
+ * Additive sums of the contacts of one raw queue, one raw agent (null: never answered) and one 15-minute
+ * interval (by queue entry). Every report — any interval from 15 minutes to a month, by skill group, team
+ * or agent, any service-level definition — is a sum of cells followed by the ratios of
+ * {@link ./interval-row.ts}, so the store keeps these cells and never re-reads the contacts for a report.
+ * Threshold counts (`answeredWithinT`, `abandonedAfterT`, `shortAbandoned`) use the threshold of the
+ * contact's skill group when the cell is built: rebuild the cells of a queue when its threshold or its
+ * skill group changes.
+ */
+export interface IntervalCell {
+  queue: string;
+  agent: string | null;
+  /** Start of the 15-minute interval, epoch ms. */
+  start: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  timeout: number;
+  exitKey: number;
+  exitEmpty: number;
+  unknownEnd: number;
+  answeredWithinT: number;
+  abandonedAfterT: number;
+  /** Answered contacts with a recorded end: the denominator of AHT and average talk. */
+  handled: number;
+  sumAnswerWait: number;
+  sumAbandonWait: number;
+  /** Longest known wait of any outcome (seconds); −1 when none is known. */
+  maxWait: number;
+  sumTalk: number;
+  sumHold: number;
+  sumAcw: number;
+  transferred: number;
+  ringNoAnswer: number;
+}
+
+export interface CubeOptions {
+  timeZone: string;
+  /** Service-level threshold T in seconds of a raw queue name (resolve its skill group inside). */
+  thresholdFor?: (queue: string) => number;
+  /** Abandons with a wait strictly under this many seconds are short abandons (default 5). */
+  shortAbandonSeconds?: number;
+  /** Cell width in minutes (default 15); a report interval must be a multiple of it. */
+  cellMinutes?: 15 | 30 | 60;
+  /** Keep one cell per agent (needed for reports by agent or team); false gives smaller queue-only cells. */
+  perAgent?: boolean;
+}
+
+export function emptyCell(queue: string, agent: string | null, start: number): IntervalCell {
+  return {
+    queue, agent, start, offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, timeout: 0, exitKey: 0, exitEmpty: 0,
+    unknownEnd: 0, answeredWithinT: 0, abandonedAfterT: 0, handled: 0, sumAnswerWait: 0, sumAbandonWait: 0, maxWait: -1,
+    sumTalk: 0, sumHold: 0, sumAcw: 0, transferred: 0, ringNoAnswer: 0,
+  };
+}
+
+/** Adds cell `b` into `a` (all fields are sums or a max). */
+export function addCell(a: IntervalCell, b: IntervalCell): void {
+  a.offered += b.offered;
+  a.answered += b.answered;
+  a.abandoned += b.abandoned;
+  a.shortAbandoned += b.shortAbandoned;
+  a.timeout += b.timeout;
+  a.exitKey += b.exitKey;
+  a.exitEmpty += b.exitEmpty;
+  a.unknownEnd += b.unknownEnd;
+  a.answeredWithinT += b.answeredWithinT;
+  a.abandonedAfterT += b.abandonedAfterT;
+  a.handled += b.handled;
+  a.sumAnswerWait += b.sumAnswerWait;
+  a.sumAbandonWait += b.sumAbandonWait;
+  if (b.maxWait > a.maxWait) a.maxWait = b.maxWait;
+  a.sumTalk += b.sumTalk;
+  a.sumHold += b.sumHold;
+  a.sumAcw += b.sumAcw;
+  a.transferred += b.transferred;
+  a.ringNoAnswer += b.ringNoAnswer;
+}
+
+/**
+ * Sums contacts into cells. A contact counts once, in the interval in which it entered the queue; two
+ * contacts with the same key (the same line imported twice) count once — the later one wins.
+ */
+export function buildCells(contacts: Iterable<Contact>, options: CubeOptions): IntervalCell[] {
+  const startOf = intervalStarter(options.cellMinutes ?? 15, options.timeZone);
+  const thresholdFor = options.thresholdFor ?? (() => 20);
+  const shortUnder = options.shortAbandonSeconds ?? 5;
+  const unique = new Map<string, Contact>();
+  for (const c of contacts) unique.set(c.key, c);
+  const cells = new Map<string, IntervalCell>();
+  const thresholds = new Map<string, number>();
+  for (const c of unique.values()) {
+    const start = startOf(c.enteredAt);
+    const agent = c.outcome === 'answered' && options.perAgent !== false ? c.agent : null;
+    const id = `${start}\u0000${c.queue}\u0000${agent ?? ''}`;
+    let cell = cells.get(id);
+    if (!cell) {
+      cell = emptyCell(c.queue, agent, start);
+      cells.set(id, cell);
+    }
+    let t = thresholds.get(c.queue);
+    if (t === undefined) {
+      t = thresholdFor(c.queue);
+      thresholds.set(c.queue, t);
+    }
+    const wait = c.waitSeconds;
+    cell.offered++;
+    if (wait !== null && wait > cell.maxWait) cell.maxWait = wait;
+    switch (c.outcome) {
+      case 'answered':
+        cell.answered++;
+        cell.sumAnswerWait += wait ?? 0;
+        if (wait !== null && wait <= t) cell.answeredWithinT++;
+        if (c.endedAt !== null) {
+          cell.handled++;
+          cell.sumTalk += c.talkSeconds;
+          cell.sumHold += c.holdSeconds;
+          cell.sumAcw += c.acwSeconds;
+        }
+        if (c.transferred) cell.transferred++;
+        break;
+      case 'abandoned':
+        cell.abandoned++;
+        cell.sumAbandonWait += wait ?? 0;
+        if (wait !== null && wait < shortUnder) cell.shortAbandoned++;
+        if (wait !== null && wait > t) cell.abandonedAfterT++;
+        break;
+      case 'timeout':
+        cell.timeout++;
+        break;
+      case 'exit_key':
+        cell.exitKey++;
+        break;
+      case 'exit_empty':
+        cell.exitEmpty++;
+        break;
+      case 'unknown':
+        cell.unknownEnd++;
+        break;
+    }
+    cell.ringNoAnswer += c.ringNoAnswer;
+  }
+  return [...cells.values()];
+}

@@ -1,0 +1,229 @@
+import { assignShifts, type RosterEntry } from './roster.ts';
+import { buildRosterModel } from './roster-model.ts';
+import { type CheckContext, checkRoster } from './rules-check.ts';
+import { variantStartingAt } from './shift-variants.ts';
+import { ModelTooLarge, type SolveLimits, solve } from './solver.ts';
+import type { AgentInput, Lock, Rules, ShiftVariant } from './types.ts';
+
+export interface RosterInput {
+  dates: string[];
+  demand: readonly { skillGroup: string; dayIndex: number; variant: ShiftVariant; count: number }[];
+  agents: readonly AgentInput[];
+  rules: Rules;
+  locks?: readonly Lock[];
+}
+
+export interface RosterResult {
+  roster: RosterEntry[];
+  unfilled: { skillGroup: string; dayIndex: number; variant: ShiftVariant }[];
+  /** Sum over the solved windows of HiGHS's objective and dual bound (rolling horizon: each window's own). */
+  objective: number;
+  lowerBound: number;
+  gap: number;
+  status: string;
+  /** 'mip+greedy' when some windows had no solution and were left to the greedy fill. */
+  method: 'mip' | 'greedy' | 'mip+greedy';
+  /** Assignments taken out by the final check (none when the model holds; the greedy fallback may need it). */
+  repaired: number;
+  /** Open shifts given afterwards by the greedy fill (after a time-limited or failed window). */
+  filled: number;
+}
+
+/** Largest rostering window solved in one model, in x columns; bigger periods go week by week. */
+const WINDOW_COLUMNS = 6_000;
+
+/**
+ * Stage 2, rostering: shift types go to named agents by the MIP of roster-model.ts, over the whole period or
+ * week by week (rolling horizon: earlier weeks fixed) when the model would be large; then each agent of a
+ * (group, day, type) gets one of its designed variants (locked agents their own). A window with no solution
+ * falls back to the greedy assignShifts. Whatever the method, the independent checker runs last and an
+ * assignment it flags is taken out (counted in `repaired`), so the roster returned breaks no hard rule.
+ */
+export async function rosterShifts(input: RosterInput, limits: SolveLimits): Promise<RosterResult> {
+  const { dates, agents, rules } = input;
+  const groups = [...new Set(input.demand.map((d) => d.skillGroup))];
+  const demand = new Map<string, number>();
+  for (const d of input.demand)
+    demand.set(
+      `${d.skillGroup}|${d.dayIndex}|${d.variant.template}`,
+      (demand.get(`${d.skillGroup}|${d.dayIndex}|${d.variant.template}`) ?? 0) + d.count,
+    );
+  const locked = new Map<string, { template: string; group: string; variant: ShiftVariant }>();
+  for (const l of input.locks ?? []) {
+    const d = dates.indexOf(l.date);
+    const t = rules.shiftTemplates.find((x) => x.name === l.shift);
+    const v = t && variantStartingAt(t, l.date, rules.intervalMinutes, l.start);
+    if (d < 0 || !v) continue;
+    locked.set(`${l.agent}|${d}`, { template: l.shift, group: l.skillGroup, variant: v });
+    if (!groups.includes(l.skillGroup)) groups.push(l.skillGroup);
+  }
+  const history = new Map<string, Map<number, string>>(agents.map((a) => [a.agent, new Map()]));
+  const chosen: { agent: string; group: string; day: number; template: string }[] = [];
+  const crewOffset = new Map<string, number>();
+  const perDay = Math.max(1, agents.length * groups.length * rules.shiftTemplates.length);
+  const windowDays = perDay * dates.length <= WINDOW_COLUMNS ? dates.length : 7;
+  const windows = Math.ceil(dates.length / windowDays);
+  let objective = 0;
+  let lowerBound = 0;
+  let status = 'Optimal';
+  let failed = 0;
+  for (let from = 0; from < dates.length; from += windowDays) {
+    const to = Math.min(dates.length, from + windowDays);
+    const model = buildRosterModel({ dates, from, to, agents, rules, demand, groups, history, locked, crewOffset });
+    // A window HiGHS cannot solve (no incumbent, or the WebAssembly build aborts) is left to the greedy fill below.
+    const r = await solve(model.lp, model.columns, { ...limits, timeLimit: Math.max(1, limits.timeLimit / windows) }).catch(
+      (err: Error) => {
+        if (err instanceof ModelTooLarge) throw err;
+        return { status: `error: ${err.message}`, objective: Number.NaN, values: {} as Record<string, number>, dualBound: null };
+      },
+    );
+    if (
+      !Number.isFinite(r.objective) ||
+      Object.keys(r.values).length === 0 ||
+      !['Optimal', 'Time limit reached'].includes(r.status)
+    ) {
+      failed++;
+      status = r.status;
+      continue;
+    }
+    if (r.status !== 'Optimal') status = r.status;
+    objective += r.objective;
+    lowerBound += r.dualBound ?? r.objective;
+    for (const [name, v] of model.x) {
+      if ((r.values[name] ?? 0) < 0.5) continue;
+      chosen.push(v);
+      history.get(v.agent)!.set(v.day, v.template);
+    }
+    for (const [name, v] of model.y) if ((r.values[name] ?? 0) > 0.5) crewOffset.set(v.crew, v.offset);
+  }
+  const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks };
+  const all = failed === windows;
+  let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked);
+  const before = roster.length;
+  roster = repair(roster, agents, rules, ctx, locked);
+  const repaired = before - roster.length;
+  const kept = roster.length;
+  ({ roster, unfilled } = fillOpenShifts(roster, unfilled, agents, rules, ctx));
+  const gap = objective > 0 ? Math.max(0, (objective - lowerBound) / objective) : 0;
+  return {
+    roster,
+    unfilled,
+    objective,
+    lowerBound,
+    gap,
+    status,
+    method: failed === 0 ? 'mip' : all ? 'greedy' : 'mip+greedy',
+    repaired,
+    filled: roster.length - kept,
+  };
+}
+
+/** Gives each chosen (agent, group, day, type) a designed variant; locked agents keep theirs; extras get the first. */
+function allocateVariants(
+  input: RosterInput,
+  chosen: { agent: string; group: string; day: number; template: string }[],
+  locked: Map<string, { variant: ShiftVariant }>,
+) {
+  const pool = new Map<string, ShiftVariant[]>();
+  for (const d of input.demand) {
+    const key = `${d.skillGroup}|${d.dayIndex}|${d.variant.template}`;
+    const list = pool.get(key) ?? [];
+    for (let i = 0; i < d.count; i++) list.push(d.variant);
+    pool.set(key, list);
+  }
+  for (const list of pool.values()) list.sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
+  const roster: RosterEntry[] = [];
+  const order = [...chosen].sort((a, b) => Number(locked.has(`${b.agent}|${b.day}`)) - Number(locked.has(`${a.agent}|${a.day}`)));
+  for (const c of order) {
+    const key = `${c.group}|${c.day}|${c.template}`;
+    const list = pool.get(key) ?? [];
+    const lock = locked.get(`${c.agent}|${c.day}`)?.variant;
+    let variant: ShiftVariant | undefined;
+    if (lock) {
+      const at = list.findIndex((v) => v.id === lock.id);
+      if (at >= 0) list.splice(at, 1);
+      variant = lock;
+    } else {
+      variant = list.shift();
+      if (!variant) {
+        const t = input.rules.shiftTemplates.find((x) => x.name === c.template)!;
+        variant = variantStartingAt(t, input.dates[c.day]!, input.rules.intervalMinutes);
+      }
+    }
+    if (variant) roster.push({ agent: c.agent, skillGroup: c.group, dayIndex: c.day, variant });
+  }
+  const unfilled = [...pool].flatMap(([key, list]) =>
+    list.map((variant) => ({ skillGroup: key.split('|')[0]!, dayIndex: Number(key.split('|')[1]), variant })),
+  );
+  return { roster, unfilled };
+}
+
+/**
+ * Gives shifts still open to agents who can take them without any new violation of their own (checked by the
+ * checker on the agent's shifts, with the team's when a team rule applies), fewest paid hours first: it mops
+ * up after a time-limited or failed window. Crew members keep to their rotation and are not asked.
+ */
+export function fillOpenShifts(
+  roster: RosterEntry[],
+  open: RosterResult['unfilled'],
+  agents: readonly AgentInput[],
+  rules: Rules,
+  ctx: CheckContext,
+) {
+  const byAgent = new Map<string, RosterEntry[]>(agents.map((a) => [a.agent, []]));
+  for (const r of roster) byAgent.get(r.agent)?.push(r);
+  const minutes = new Map(
+    agents.map((a) => [a.agent, (byAgent.get(a.agent) ?? []).reduce((s, r) => s + r.variant.paidMinutes, 0)]),
+  );
+  const teamRule = (rules.teamRule ?? 'none') !== 'none';
+  const out = [...roster];
+  const still: RosterResult['unfilled'] = [];
+  for (const u of [...open].sort((a, b) => a.dayIndex - b.dayIndex)) {
+    const candidates = agents
+      .filter(
+        (a) => a.skills.includes(u.skillGroup) && !a.crew && !(byAgent.get(a.agent) ?? []).some((r) => r.dayIndex === u.dayIndex),
+      )
+      .sort((a, b) => minutes.get(a.agent)! - minutes.get(b.agent)!);
+    const taker = candidates.find((a) => {
+      const mine = [
+        ...(byAgent.get(a.agent) ?? []),
+        { agent: a.agent, skillGroup: u.skillGroup, dayIndex: u.dayIndex, variant: u.variant },
+      ];
+      const team = teamRule ? agents.filter((b) => b.team === a.team && b.agent !== a.agent) : [];
+      const trial = [...mine, ...team.flatMap((b) => byAgent.get(b.agent) ?? [])];
+      return checkRoster(trial, [a, ...team], rules, { dates: ctx.dates, templates: ctx.templates }).every(
+        (v) => v.agent !== a.agent,
+      );
+    });
+    if (!taker) {
+      still.push(u);
+      continue;
+    }
+    const e = { agent: taker.agent, skillGroup: u.skillGroup, dayIndex: u.dayIndex, variant: u.variant };
+    byAgent.get(taker.agent)!.push(e);
+    minutes.set(taker.agent, minutes.get(taker.agent)! + u.variant.paidMinutes);
+    out.push(e);
+  }
+  return { roster: out, unfilled: still };
+}
+
+/** Takes out, one pass at a time, every unlocked assignment the checker flags, until nothing removable is left. */
+export function repair(
+  roster: RosterEntry[],
+  agents: readonly AgentInput[],
+  rules: Rules,
+  ctx: CheckContext,
+  locked: ReadonlyMap<string, unknown> = new Map(),
+): RosterEntry[] {
+  let current = roster;
+  for (let pass = 0; pass < 100; pass++) {
+    const flagged = new Set(
+      checkRoster(current, agents, rules, ctx)
+        .filter((v) => v.dayIndex !== undefined && !locked.has(`${v.agent}|${v.dayIndex}`))
+        .map((v) => `${v.agent}|${v.dayIndex}`),
+    );
+    if (flagged.size === 0) return current;
+    current = current.filter((r) => !flagged.has(`${r.agent}|${r.dayIndex}`));
+  }
+  return current;
+}

@@ -1,0 +1,270 @@
+import type { RosterEntry } from './roster.ts';
+import { isNightShift, occupiedIntervals } from './shift-variants.ts';
+import type { AgentInput, LabourRules, Lock, ShiftTemplate } from './types.ts';
+import { DEFAULT_OPTIONAL } from './types.ts';
+
+export { scheduleFit } from './schedule-fit.ts';
+
+export type RuleName =
+  | 'skill'
+  | 'one_shift_a_day'
+  | 'min_rest'
+  | 'max_consecutive_days'
+  | 'max_hours_per_week'
+  | 'min_rest_days_per_week'
+  | 'max_overtime_per_month'
+  | 'max_night_shifts'
+  | 'unavailable'
+  | 'team'
+  | 'seats'
+  | 'lock'
+  | 'rotation';
+
+export interface Violation {
+  agent: string;
+  rule: RuleName;
+  detail: string;
+  /** The day of the assignment that breaks the rule (the later one of a pair); absent for a crew-wide break. */
+  dayIndex?: number;
+}
+
+export interface CheckContext {
+  /** dates[dayIndex], YYYY-MM-DD: needed for leave, calendar months and locks. */
+  dates?: readonly string[];
+  templates?: readonly ShiftTemplate[];
+  locks?: readonly Lock[];
+}
+
+const first = (e: RosterEntry) => e.dayIndex * 1440 + Math.min(...e.variant.segments.map((s) => s.start));
+const last = (e: RosterEntry) => e.dayIndex * 1440 + Math.max(...e.variant.segments.map((s) => s.end));
+
+/**
+ * Every hard-rule violation of a roster, checked independently of the rostering code (so tests can prove the
+ * scheduler never produces one). Weeks are 7-day blocks from the first day; overtime (weekly hours beyond the
+ * contract) counts in the calendar month of the week's first day; nights in every window of `nightPeriodDays`.
+ */
+export function checkRoster(
+  roster: readonly RosterEntry[],
+  agents: readonly AgentInput[],
+  rules: LabourRules,
+  ctx: CheckContext = {},
+): Violation[] {
+  const out: Violation[] = [];
+  const info = new Map(agents.map((a) => [a.agent, a]));
+  const byAgent = new Map<string, RosterEntry[]>();
+  for (const r of roster) {
+    const list = byAgent.get(r.agent);
+    if (list) list.push(r);
+    else byAgent.set(r.agent, [r]);
+  }
+  const tmpl = new Map((ctx.templates ?? []).map((t) => [t.name, t]));
+  const maxOt = rules.maxOvertimeHoursPerMonth ?? DEFAULT_OPTIONAL.maxOvertimeHoursPerMonth;
+  const maxNights = rules.maxNightShifts ?? DEFAULT_OPTIONAL.maxNightShifts;
+  const nightDays = rules.nightPeriodDays ?? DEFAULT_OPTIONAL.nightPeriodDays;
+  for (const [agent, list] of byAgent) {
+    const a = info.get(agent);
+    list.sort((x, y) => first(x) - first(y));
+    const days = new Map(list.map((r) => [r.dayIndex, r]));
+    for (const r of list) {
+      if (!a?.skills.includes(r.skillGroup))
+        out.push({ agent, rule: 'skill', detail: `${r.skillGroup} on day ${r.dayIndex}`, dayIndex: r.dayIndex });
+      const date = ctx.dates?.[r.dayIndex];
+      if (date && a?.unavailable?.includes(date))
+        out.push({ agent, rule: 'unavailable', detail: `works on ${date} (leave or unavailable)`, dayIndex: r.dayIndex });
+    }
+    for (let i = 1; i < list.length; i++) {
+      const p = list[i - 1]!;
+      const r = list[i]!;
+      if (p.dayIndex === r.dayIndex)
+        out.push({ agent, rule: 'one_shift_a_day', detail: `day ${r.dayIndex}`, dayIndex: r.dayIndex });
+      const rest = first(r) - last(p);
+      if (rest < rules.minRestHours * 60)
+        out.push({
+          agent,
+          rule: 'min_rest',
+          detail: `${(rest / 60).toFixed(1)} h rest before day ${r.dayIndex}`,
+          dayIndex: r.dayIndex,
+        });
+    }
+    for (const d of days.keys()) {
+      if (days.has(d - 1)) continue;
+      let run = 1;
+      while (days.has(d + run)) run++;
+      if (run > rules.maxConsecutiveDays)
+        out.push({
+          agent,
+          rule: 'max_consecutive_days',
+          detail: `${run} days from day ${d}`,
+          dayIndex: d + rules.maxConsecutiveDays,
+        });
+    }
+    const weeks = new Map<number, { minutes: number; days: number; lastDay: number }>();
+    for (const r of list) {
+      const w = weeks.get(Math.floor(r.dayIndex / 7)) ?? { minutes: 0, days: 0, lastDay: r.dayIndex };
+      w.minutes += r.variant.paidMinutes;
+      w.days++;
+      w.lastDay = Math.max(w.lastDay, r.dayIndex);
+      weeks.set(Math.floor(r.dayIndex / 7), w);
+    }
+    const overtime = new Map<string, { hours: number; lastDay: number }>();
+    for (const [w, v] of weeks) {
+      if (v.minutes > rules.maxHoursPerWeek * 60 + 1e-9)
+        out.push({
+          agent,
+          rule: 'max_hours_per_week',
+          detail: `${(v.minutes / 60).toFixed(1)} h in week ${w + 1}`,
+          dayIndex: v.lastDay,
+        });
+      if (7 - v.days < rules.minRestDaysPerWeek)
+        out.push({
+          agent,
+          rule: 'min_rest_days_per_week',
+          detail: `${7 - v.days} rest day(s) in week ${w + 1}`,
+          dayIndex: v.lastDay,
+        });
+      const ot = Math.max(0, v.minutes / 60 - (a?.contractHoursPerWeek ?? 40));
+      const month = ctx.dates?.[w * 7]?.slice(0, 7) ?? 'period';
+      const m = overtime.get(month) ?? { hours: 0, lastDay: v.lastDay };
+      m.hours += ot;
+      m.lastDay = Math.max(m.lastDay, v.lastDay);
+      overtime.set(month, m);
+    }
+    for (const [month, m] of overtime) {
+      if (m.hours > maxOt + 1e-9)
+        out.push({
+          agent,
+          rule: 'max_overtime_per_month',
+          detail: `${m.hours.toFixed(1)} h overtime in ${month}`,
+          dayIndex: m.lastDay,
+        });
+    }
+    const nights = list.filter((r) => isNightShift(r.variant, tmpl.get(r.variant.template))).map((r) => r.dayIndex);
+    for (let i = 0; i + maxNights < nights.length; i++) {
+      if (nights[i + maxNights]! - nights[i]! < nightDays) {
+        out.push({
+          agent,
+          rule: 'max_night_shifts',
+          detail: `${maxNights + 1} night shifts within ${nightDays} days from day ${nights[i]}`,
+          dayIndex: nights[i + maxNights],
+        });
+      }
+    }
+  }
+  out.push(
+    ...checkTeams(byAgent, agents, rules),
+    ...checkSeats(roster, rules),
+    ...checkLocks(roster, ctx),
+    ...checkRotations(byAgent, agents, rules, ctx),
+  );
+  return out;
+}
+
+/** Team rule (班组规则) at the level of shift type and day: see TeamRule. */
+function checkTeams(byAgent: Map<string, RosterEntry[]>, agents: readonly AgentInput[], rules: LabourRules): Violation[] {
+  const rule = rules.teamRule ?? 'none';
+  if (rule === 'none') return [];
+  const out: Violation[] = [];
+  const on = (agent: string, day: number) => byAgent.get(agent)?.find((r) => r.dayIndex === day)?.variant.template;
+  for (const a of agents) {
+    if (a.role === 'leader' || (rule === 'leaderOnDuty' && a.role === 'senior')) continue;
+    const team = agents.filter((b) => b.team === a.team && b.agent !== a.agent);
+    const leads = team.filter((b) => b.role === 'leader' || (rule === 'leaderOnDuty' && b.role === 'senior'));
+    for (const r of byAgent.get(a.agent) ?? []) {
+      if (!leads.some((l) => on(l.agent, r.dayIndex) === r.variant.template)) {
+        out.push({
+          agent: a.agent,
+          rule: 'team',
+          detail: `${r.variant.template} on day ${r.dayIndex} without a ${rule === 'leaderOnDuty' ? 'leader or senior' : 'leader'} of team ${a.team} on it`,
+          dayIndex: r.dayIndex,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Seats: agents at a seat (working any part of the interval, not on a break) never exceed the site's seats. */
+function checkSeats(roster: readonly RosterEntry[], rules: LabourRules): Violation[] {
+  if (rules.seats === undefined) return [];
+  const step = rules.intervalMinutes ?? 30;
+  const perDay = 1440 / step;
+  const at = new Map<number, RosterEntry[]>();
+  for (const r of roster) {
+    for (const i of occupiedIntervals(r.variant, step)) {
+      const g = r.dayIndex * perDay + i;
+      const list = at.get(g);
+      if (list) list.push(r);
+      else at.set(g, [r]);
+    }
+  }
+  const out: Violation[] = [];
+  for (const [g, list] of at) {
+    if (list.length > rules.seats) {
+      const r = list.at(-1)!;
+      out.push({
+        agent: r.agent,
+        rule: 'seats',
+        detail: `${list.length} agents at ${rules.seats} seats in interval ${g % perDay} of day ${Math.floor(g / perDay)}`,
+        dayIndex: r.dayIndex,
+      });
+    }
+  }
+  return out;
+}
+
+function checkLocks(roster: readonly RosterEntry[], ctx: CheckContext): Violation[] {
+  const out: Violation[] = [];
+  for (const l of ctx.locks ?? []) {
+    const d = ctx.dates?.indexOf(l.date) ?? -1;
+    const hit = roster.find(
+      (r) => r.agent === l.agent && r.dayIndex === d && r.variant.template === l.shift && r.skillGroup === l.skillGroup,
+    );
+    const startOk =
+      hit &&
+      (l.start === undefined ||
+        Math.min(...hit.variant.segments.map((s) => s.start)) === Number(l.start.slice(0, 2)) * 60 + Number(l.start.slice(3, 5)));
+    if (!startOk)
+      out.push({
+        agent: l.agent,
+        rule: 'lock',
+        detail: `locked ${l.shift}${l.start ? ` ${l.start}` : ''} on ${l.date} not kept`,
+      });
+  }
+  return out;
+}
+
+/** A crew follows its rotation: one start in the cycle for all members; a member on leave does not work. */
+function checkRotations(
+  byAgent: Map<string, RosterEntry[]>,
+  agents: readonly AgentInput[],
+  rules: LabourRules,
+  ctx: CheckContext,
+): Violation[] {
+  const out: Violation[] = [];
+  const n = ctx.dates?.length ?? 0;
+  for (const rot of rules.rotations ?? []) {
+    for (const crew of rot.crews) {
+      const members = agents.filter((a) => a.crew === crew);
+      if (members.length === 0 || n === 0) continue;
+      const len = rot.pattern.length;
+      const follows = (k: number) =>
+        members.every((a) => {
+          const worked = new Map((byAgent.get(a.agent) ?? []).map((r) => [r.dayIndex, r.variant.template]));
+          for (let d = 0; d < n; d++) {
+            const want = rot.pattern[(d + k) % len]!;
+            const off = a.unavailable?.includes(ctx.dates![d]!) ?? false;
+            const expect = off || want === '休' ? undefined : want;
+            if (worked.get(d) !== expect) return false;
+          }
+          return true;
+        });
+      if (!Array.from({ length: len }, (_, k) => k).some(follows))
+        out.push({
+          agent: members[0]!.agent,
+          rule: 'rotation',
+          detail: `crew ${crew} does not follow ${rot.name} (${rot.pattern.join('-')}) from any start`,
+        });
+    }
+  }
+  return out;
+}

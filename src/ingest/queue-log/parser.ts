@@ -1,0 +1,377 @@
+import type { AgentStateSpan, Contact, ContactOutcome } from '../../domain/contacts/contact.ts';
+import type { AgentSession, HeldContact, QueueLogParserState } from './parser-state.ts';
+import { splitQueueLogLine } from './split-line.ts';
+
+export interface QueueLogParserOptions {
+  /** Pause reasons that mean after-call work (话后处理); compared case-insensitively. */
+  wrapUpReasons?: string[];
+  /** A wrap-up pause this many seconds or less after a call's end is that call's after-call work (default 10). */
+  acwGapSeconds?: number;
+  /** An entered call with no end after this many hours is closed with outcome `unknown` (default 12). */
+  unknownAfterHours?: number;
+  /** Zone of textual times in exports of the realtime table (default Asia/Shanghai). */
+  textTimeZone?: string;
+  /** State saved by {@link QueueLogParser.state} of an earlier run, to resume a followed log. */
+  state?: QueueLogParserState;
+}
+
+export interface QueueLogOutput {
+  contacts: Contact[];
+  spans: AgentStateSpan[];
+  /** Lines that were not imported, with the reason; the other lines are. */
+  errors: { line: number; reason: string }[];
+  /** Lines read but used with a caveat (e.g. a call whose ENTERQUEUE was before this piece). */
+  warnings: { line: number; reason: string }[];
+  /** Event verbs not known to Zuoxi (custom QueueLog() events), with their counts; they are skipped. */
+  unknownEvents: Record<string, number>;
+}
+
+export interface QueueLogParser {
+  push(line: string, lineNo: number): void;
+  /** Takes what was produced since the last drain. */
+  drain(): QueueLogOutput;
+  /**
+   * Ends the input: releases contacts held for after-call work and, with `closeOpenAsUnknown`, closes calls
+   * still open as `unknown` (a call answered but never ended stays `answered` with no end) and ends open
+   * agent spans at the last line's time. Without it the open calls stay in {@link state} for the next piece.
+   */
+  finish(options?: { closeOpenAsUnknown?: boolean }): QueueLogOutput;
+  pending(): { contacts: number; agents: number; held: number };
+  /** Plain JSON to save with the follow cursor. */
+  state(): QueueLogParserState;
+}
+
+const CALL_IDS_WITHOUT_CALL = new Set(['NONE', 'CLI', 'REALTIME', '']);
+const HORIZON_CHECK_MS = 60_000;
+
+/** Streaming Asterisk queue_log reader; field order of each verb in docs/formats.md. */
+export function createQueueLogParser(options: QueueLogParserOptions = {}): QueueLogParser {
+  const wrapUp = new Set((options.wrapUpReasons ?? ['ACW', '话后', 'Wrap-up']).map((r) => r.toLowerCase()));
+  const gapMs = (options.acwGapSeconds ?? 10) * 1000;
+  const horizonMs = (options.unknownAfterHours ?? 12) * 3_600_000;
+  const zone = options.textTimeZone ?? 'Asia/Shanghai';
+  const s = options.state;
+  const open = new Map<string, Contact>((s?.open ?? []).map((c) => [`${c.callId}|${c.queue}`, c]));
+  const held = new Map<string, HeldContact>((s?.held ?? []).map((h) => [h.contact.key, h]));
+  const agents = new Map<string, AgentSession>((s?.agents ?? []).map((a) => [a.agent, a]));
+  let lastTime = s?.lastTime ?? 0;
+  let nextHorizonCheck = 0;
+  /** Earliest timed release among held contacts: most lines need no look at them at all. */
+  let earliestRelease = Number.NEGATIVE_INFINITY;
+  let out: QueueLogOutput = empty();
+
+  function empty(): QueueLogOutput {
+    return { contacts: [], spans: [], errors: [], warnings: [], unknownEvents: {} };
+  }
+  function session(agent: string): AgentSession {
+    let a = agents.get(agent);
+    if (!a) {
+      a = { agent, memberOf: [], loggedInSince: null, pausedIn: [], pausedSince: null, pauseReason: null, activeCall: null, lastCall: null, acwFor: null };
+      agents.set(agent, a);
+    }
+    return a;
+  }
+  function span(agent: string, queue: string | null, state: AgentStateSpan['state'], reason: string | null, start: number, end: number): void {
+    if (end > start) out.spans.push({ key: `ql:${state}:${agent}:${start}`, agent, queue, state, reason, start, end });
+  }
+  function newContact(callId: string, queue: string, enteredAt: number, callerId: string | null): Contact {
+    return {
+      key: `ql:${callId}:${queue}:${Math.floor(enteredAt / 1000)}`,
+      callId, queue, callerId, enteredAt, outcome: 'unknown', waitSeconds: null, answeredAt: null, endedAt: null,
+      agent: null, talkSeconds: 0, holdSeconds: 0, acwSeconds: 0, transferred: false, ringNoAnswer: 0,
+    };
+  }
+
+  /** A call left the queue unanswered (or ended after answer): emit it, or hold it for its after-call work. */
+  function close(c: Contact): void {
+    open.delete(`${c.callId}|${c.queue}`);
+    if (c.agent !== null && c.endedAt === null) {
+      const a = agents.get(c.agent);
+      if (a && a.activeCall === c.key) a.activeCall = null;
+    }
+    if (c.outcome !== 'answered' || c.agent === null || c.endedAt === null) {
+      out.contacts.push(c);
+      return;
+    }
+    if (c.answeredAt !== null) span(c.agent, c.queue, 'talking', null, c.answeredAt, c.endedAt);
+    const a = session(c.agent);
+    if (a.activeCall === c.key) a.activeCall = null;
+    a.lastCall = { key: c.key, endedAt: c.endedAt };
+    // Paused during the call: the pause counts from the call's end, not over the talk (docs/metrics.md).
+    if (a.pausedSince !== null && a.pausedSince < c.endedAt) a.pausedSince = c.endedAt;
+    if (a.acwFor === c.key) held.set(c.key, { contact: c, releaseAt: null, acwStart: c.endedAt });
+    else {
+      held.set(c.key, { contact: c, releaseAt: c.endedAt + gapMs, acwStart: null });
+      if (c.endedAt + gapMs < earliestRelease) earliestRelease = c.endedAt + gapMs;
+    }
+  }
+
+  function release(now: number): void {
+    if (now >= earliestRelease) {
+      earliestRelease = Number.POSITIVE_INFINITY;
+      for (const [key, h] of held) {
+        if (h.releaseAt === null) continue;
+        if (h.releaseAt > now) {
+          earliestRelease = h.releaseAt; // ends arrive in time order, so the rest are later
+          break;
+        }
+        held.delete(key);
+        out.contacts.push(h.contact);
+      }
+    }
+    if (now >= nextHorizonCheck) {
+      nextHorizonCheck = now + HORIZON_CHECK_MS;
+      for (const c of open.values()) {
+        if (c.enteredAt + horizonMs > now) break;
+        close(c);
+      }
+    }
+  }
+
+  function startPause(a: AgentSession, time: number, reason: string | null): void {
+    a.pausedSince = time;
+    a.pauseReason = reason;
+    a.acwFor = null;
+    if (reason === null || !wrapUp.has(reason.toLowerCase())) return;
+    if (a.activeCall !== null) {
+      a.acwFor = a.activeCall;
+      return;
+    }
+    const last = a.lastCall;
+    const h = last ? held.get(last.key) : undefined;
+    if (last && h && h.releaseAt !== null && time - last.endedAt <= gapMs) {
+      held.delete(last.key); // re-insert so the FIFO of timed releases stays in order
+      held.set(last.key, { contact: h.contact, releaseAt: null, acwStart: time });
+      a.acwFor = last.key;
+    }
+  }
+
+  function endPause(a: AgentSession, time: number): void {
+    if (a.pausedSince === null) return;
+    const start = a.pausedSince;
+    const isAcw = a.acwFor !== null;
+    // A pause that ends while its call is still going covered only talk time: no paused span, no ACW.
+    if (a.activeCall === null) span(a.agent, null, isAcw ? 'acw' : 'paused', a.pauseReason, start, time);
+    if (a.acwFor !== null) {
+      const h = held.get(a.acwFor);
+      if (h && h.releaseAt === null && h.acwStart !== null) {
+        h.contact.acwSeconds += Math.max(0, time - h.acwStart) / 1000;
+        h.releaseAt = time;
+        held.delete(a.acwFor);
+        out.contacts.push(h.contact);
+      }
+    }
+    a.pausedSince = null;
+    a.pauseReason = null;
+    a.pausedIn = [];
+    a.acwFor = null;
+  }
+
+  function membership(a: AgentSession, time: number, queue: string, join: boolean): void {
+    const had = a.memberOf.length > 0;
+    if (join) {
+      if (!a.memberOf.includes(queue)) a.memberOf.push(queue);
+      if (!had) a.loggedInSince = time;
+    } else {
+      a.memberOf = a.memberOf.filter((q) => q !== queue);
+      if (had && a.memberOf.length === 0) {
+        endPause(a, time);
+        if (a.loggedInSince !== null) span(a.agent, null, 'logged_in', null, a.loggedInSince, time);
+        a.loggedInSince = null;
+      }
+    }
+  }
+
+  let curLine = 0;
+  let curEvent = '';
+  function bad(reason: string): void {
+    out.errors.push({ line: curLine, reason: `${curEvent}: ${reason}` });
+  }
+
+  function num(d: string | undefined): number {
+    return d === undefined || d.trim() === '' ? Number.NaN : Number(d);
+  }
+
+  function push(line: string, lineNo: number): void {
+    if (line.length === 0 || line.trim() === '') return;
+    const r = splitQueueLogLine(line, zone);
+    if ('error' in r) {
+      out.errors.push({ line: lineNo, reason: r.error });
+      return;
+    }
+    const { time, callId, queue, agent, event, data } = r;
+    if (time > lastTime) lastTime = time;
+    release(time);
+    // No closure per line here: under tsx every closure creation also pays a naming helper.
+    curLine = lineNo;
+    curEvent = event;
+    const callKey = `${callId}|${queue}`;
+    switch (event) {
+      case 'ENTERQUEUE': {
+        if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
+        const prev = open.get(callKey);
+        if (prev && Math.floor(prev.enteredAt / 1000) === Math.floor(time / 1000)) return; // the same line again
+        if (prev) {
+          out.warnings.push({ line: lineNo, reason: `call ${callId} entered ${queue} again before its end; the earlier entry is counted with no recorded end` });
+          close(prev);
+        }
+        open.set(callKey, newContact(callId, queue, time, data[1]?.trim() ? data[1].trim() : null));
+        return;
+      }
+      case 'CONNECT': {
+        const hold = num(data[0]);
+        if (!(hold >= 0)) return bad(`data1 (hold time) "${data[0] ?? ''}" is not a number of seconds`);
+        let c = open.get(callKey);
+        if (!c) {
+          if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
+          c = newContact(callId, queue, time - hold * 1000, null);
+          open.set(callKey, c);
+          out.warnings.push({ line: lineNo, reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as CONNECT − hold time` });
+        }
+        c.outcome = 'answered';
+        c.waitSeconds = hold;
+        c.answeredAt = time;
+        c.agent = agent;
+        session(agent).activeCall = c.key;
+        return;
+      }
+      case 'COMPLETEAGENT':
+      case 'COMPLETECALLER':
+      case 'TRANSFER':
+      case 'BLINDTRANSFER':
+      case 'ATTENDEDTRANSFER': {
+        // COMPLETE*: hold|call|origpos; (BLIND)TRANSFER: ext|context|hold|call|origpos;
+        // ATTENDEDTRANSFER: method|data…|hold|call|origpos (LINK has two data fields) — so count from the end.
+        const isComplete = event.startsWith('COMPLETE');
+        const hi = isComplete ? 0 : data.length >= 5 ? data.length - 3 : 2;
+        const hold = num(data[hi]);
+        const talk = num(data[hi + 1]);
+        if (!(hold >= 0) || !(talk >= 0)) return bad(`hold time "${data[hi] ?? ''}" and call time "${data[hi + 1] ?? ''}" must be numbers of seconds`);
+        let c = open.get(callKey);
+        if (!c) {
+          if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
+          c = newContact(callId, queue, time - (hold + talk) * 1000, null);
+          c.answeredAt = time - talk * 1000;
+          out.warnings.push({ line: lineNo, reason: `no ENTERQUEUE/CONNECT for call ${callId} in ${queue}; times taken from the ${event} line` });
+        }
+        c.outcome = 'answered';
+        c.waitSeconds = c.waitSeconds ?? hold;
+        c.answeredAt = c.answeredAt ?? time - talk * 1000;
+        c.agent = c.agent ?? agent;
+        c.talkSeconds = talk;
+        c.endedAt = time;
+        c.transferred = !isComplete;
+        close(c);
+        return;
+      }
+      case 'AGENTDUMP': {
+        const c = open.get(callKey);
+        if (!c) return;
+        c.outcome = c.answeredAt !== null ? 'answered' : 'abandoned';
+        c.endedAt = time;
+        c.talkSeconds = c.answeredAt !== null ? (time - c.answeredAt) / 1000 : 0;
+        c.agent = c.agent ?? agent;
+        close(c);
+        return;
+      }
+      case 'ABANDON':
+      case 'EXITWITHTIMEOUT':
+      case 'EXITEMPTY':
+      case 'JOINEMPTY':
+      case 'EXITWITHKEY': {
+        const outcome: ContactOutcome = event === 'ABANDON' ? 'abandoned' : event === 'EXITWITHTIMEOUT' ? 'timeout' : event === 'EXITWITHKEY' ? 'exit_key' : 'exit_empty';
+        // position|origposition|waittime, EXITWITHKEY: key|position|origposition|waittime; old logs stop early.
+        const wi = event === 'EXITWITHKEY' ? 3 : 2;
+        const logged = num(data[wi]);
+        let c = open.get(callKey);
+        if (!c) {
+          if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
+          if (event !== 'JOINEMPTY' && !(logged >= 0)) return bad(`no ENTERQUEUE for this call and no wait time to place it`);
+          c = newContact(callId, queue, time - (logged >= 0 ? logged : 0) * 1000, null);
+          if (event !== 'JOINEMPTY') out.warnings.push({ line: lineNo, reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as ${event} − wait time` });
+        }
+        c.outcome = outcome;
+        c.waitSeconds = logged >= 0 ? logged : Math.max(0, (time - c.enteredAt) / 1000);
+        c.endedAt = time;
+        close(c);
+        return;
+      }
+      case 'RINGNOANSWER': {
+        const c = open.get(callKey);
+        if (c) c.ringNoAnswer++;
+        return;
+      }
+      case 'ADDMEMBER':
+        return membership(session(agent), time, queue, true);
+      case 'REMOVEMEMBER':
+        return membership(session(agent), time, queue, false);
+      case 'AGENTLOGIN':
+      case 'AGENTCALLBACKLOGIN':
+        return membership(session(agent), time, '*login', true);
+      case 'AGENTLOGOFF':
+      case 'AGENTCALLBACKLOGOFF':
+        return membership(session(agent), time, '*login', false);
+      case 'PAUSE':
+      case 'PAUSEALL': {
+        const a = session(agent);
+        const reason = data[0]?.trim() ? data[0].trim() : null;
+        const where = event === 'PAUSEALL' || queue === 'NONE' ? '*' : queue;
+        if (a.pausedSince !== null && reason !== null && a.pauseReason !== null && reason !== a.pauseReason) endPause(a, time);
+        if (a.pausedSince === null) startPause(a, time, reason);
+        else if (a.pauseReason === null && reason !== null) a.pauseReason = reason;
+        if (!a.pausedIn.includes(where)) a.pausedIn.push(where);
+        return;
+      }
+      case 'UNPAUSE':
+      case 'UNPAUSEALL': {
+        const a = session(agent);
+        if (event === 'UNPAUSEALL' || queue === 'NONE') a.pausedIn = [];
+        else a.pausedIn = a.pausedIn.filter((q) => q !== queue);
+        if (a.pausedIn.length === 0) endPause(a, time);
+        return;
+      }
+      case 'QUEUESTART':
+        // Asterisk (re)started: no call from before can still be in a queue; their ends were never written.
+        for (const c of [...open.values()]) close(c);
+        return;
+      case 'CONFIGRELOAD':
+      case 'DID':
+      case 'INFO':
+      case 'RINGCANCELED':
+      case 'SYSCOMPAT':
+        return;
+      default:
+        out.unknownEvents[event] = (out.unknownEvents[event] ?? 0) + 1;
+    }
+  }
+
+  function drain(): QueueLogOutput {
+    const o = out;
+    out = empty();
+    return o;
+  }
+
+  return {
+    push,
+    drain,
+    finish({ closeOpenAsUnknown = false } = {}) {
+      for (const h of held.values()) if (h.releaseAt !== null || closeOpenAsUnknown) out.contacts.push(h.contact);
+      for (const [k, h] of held) if (h.releaseAt !== null || closeOpenAsUnknown) held.delete(k);
+      if (closeOpenAsUnknown) {
+        for (const c of [...open.values()]) close(c);
+        for (const [k, h] of held) {
+          held.delete(k);
+          out.contacts.push(h.contact);
+        }
+        for (const a of agents.values()) {
+          if (a.pausedSince !== null && a.activeCall === null) span(a.agent, null, a.acwFor ? 'acw' : 'paused', a.pauseReason, a.pausedSince, lastTime);
+          if (a.loggedInSince !== null) span(a.agent, null, 'logged_in', null, a.loggedInSince, lastTime);
+        }
+        agents.clear();
+      }
+      return drain();
+    },
+    pending: () => ({ contacts: open.size, agents: agents.size, held: held.size }),
+    state: () => structuredClone({ version: 1 as const, lastTime, open: [...open.values()], held: [...held.values()], agents: [...agents.values()] }),
+  };
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
+import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
+import { type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
+import { storeContactBatch } from './import-contacts.ts';
+import type { Database } from './schema.ts';
+
+export interface ImportProgress {
+  lines: number;
+  contacts: number;
+  spans: number;
+  errors: { line: number; reason: string }[];
+  unknownEvents: Record<string, number>;
+}
+
+export interface ImportOptions {
+  /** Keep reading as the log grows, until `signal` aborts. */
+  follow?: boolean;
+  pollMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  now?: () => number;
+}
+
+const MAX_ERRORS_KEPT = 1000;
+
+/**
+ * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
+ * with the cursor (byte offset, line number, the parser's open calls), so an interrupted import leaves
+ * nothing half-written and the next run resumes exactly after the last stored chunk. Lines already stored
+ * (same call, queue and entry time) are not counted twice.
+ */
+export async function importQueueLog(db: Kysely<Database>, path: string, options: ImportOptions = {}): Promise<ImportProgress> {
+  const source = `queue_log:${resolve(path)}`;
+  const now = options.now ?? Date.now;
+  const saved = await db.selectFrom('import_cursor').selectAll().where('source', '=', source).executeTakeFirst();
+  const cursor: LogCursor | null = saved ? { inode: saved.inode, offset: saved.byte_offset, lineNo: saved.line_no } : null;
+  const follower = await LogFollower.open(path, cursor);
+  // A saved state belongs to the file it was read from; after rotation the new file starts fresh.
+  const resumed = saved && follower.position.inode === saved.inode && follower.position.offset === saved.byte_offset;
+  const state = resumed ? (JSON.parse(saved.state_json) as QueueLogParserState) : undefined;
+  const parser = createQueueLogParser({ state });
+  const progress: ImportProgress = { lines: 0, contacts: 0, spans: 0, errors: [], unknownEvents: {} };
+  try {
+    for (;;) {
+      const chunk = await follower.read();
+      for (const l of chunk.lines) parser.push(l.text, l.lineNo);
+      progress.lines += chunk.lines.length;
+      if (chunk.lines.length > 0) {
+        const out = parser.drain();
+        await db.transaction().execute(async (tx) => {
+          const stored = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log');
+          progress.contacts += stored.contacts;
+          progress.spans += stored.spans;
+          const row = {
+            inode: chunk.cursor.inode, byte_offset: chunk.cursor.offset, line_no: chunk.cursor.lineNo,
+            state_json: JSON.stringify(parser.state()), updated_at: now(),
+          };
+          await tx.insertInto('import_cursor').values({ source, ...row }).onConflict((oc) => oc.column('source').doUpdateSet(row)).execute();
+        });
+        for (const e of out.errors) if (progress.errors.length < MAX_ERRORS_KEPT) progress.errors.push(e);
+        for (const [k, v] of Object.entries(out.unknownEvents)) progress.unknownEvents[k] = (progress.unknownEvents[k] ?? 0) + v;
+        options.onProgress?.(progress);
+        continue;
+      }
+      if (!options.follow) break;
+      if (await follower.rotated()) {
+        await follower.reopen();
+        continue;
+      }
+      if (options.signal?.aborted) break;
+      await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));
+      if (options.signal?.aborted) break;
+    }
+  } finally {
+    await follower.close();
+  }
+  return progress;
+}

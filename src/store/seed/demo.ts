@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { Role } from '../../domain/auth/roles.ts';
+import { DEMO_PASSWORD, DEMO_SKILL_GROUPS, demoAgents } from '../../domain/demo/demo-center.ts';
+import { demoHistory } from '../../domain/demo/demo-history.ts';
+import { DEMO_SCORECARD, demoEvaluations } from '../../domain/demo/demo-quality.ts';
+import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
+import { scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
+import { createRandom } from '../../domain/simulation/random.ts';
+import { SYSTEM_ACTOR, writeAudit } from '../audit.ts';
+import { insertAgentStateSpans, insertContacts } from '../contacts.ts';
+import { loadReportContext, rebuildCells } from '../interval-cells.ts';
+import type { Database } from '../schema.ts';
+import { seedDemoOrganisation } from './demo-organisation.ts';
+
+export const DEMO_SEED = 12345;
+export const DEMO_TIME_ZONE = 'Asia/Shanghai';
+
+export interface SeedOptions {
+  /** The seed's "today": history covers the full weeks before this instant's day. */
+  now: number;
+  log?: (message: string) => void;
+  /** Weeks of call history (default 8; 0 for none). */
+  weeks?: number;
+}
+
+export interface SeedResult {
+  password: string;
+  users: { username: string; roles: Role[] }[];
+  contacts: number;
+  seconds: number;
+}
+
+/** Seeds the demo center when the database has no center yet; returns null when it already has one. */
+export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult | null> {
+  const existing = await db.selectFrom('center').select('id').executeTakeFirst();
+  if (existing) return null;
+  return seedDemo(db, options);
+}
+
+/**
+ * Seeds the demo center 示例热线 deterministically (fixed random seed): organisation, users, and weeks of
+ * call history from the queue simulation, in one transaction — all of it or nothing.
+ */
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult> {
+  const log = options.log ?? (() => {});
+  const t0 = performance.now();
+  const u = createRandom(DEMO_SEED);
+  const agents = demoAgents(u);
+  const weeks = options.weeks ?? 8;
+  const today = DateTime.fromMillis(options.now, { zone: DEMO_TIME_ZONE }).startOf('day');
+  const first = today.minus({ days: weeks * 7 });
+  const pools: Record<string, string[]> = {};
+  for (const a of agents) (pools[a.skills[0]?.code ?? ''] ??= []).push(a.employeeNo);
+  const history = weeks > 0
+    ? demoHistory(u, { startMs: first.toMillis(), startDate: first.toISODate() ?? '', days: weeks * 7, groups: DEMO_SKILL_GROUPS, pools })
+    : { contacts: [], spans: [] };
+  log(`simulated ${history.contacts.length.toLocaleString()} calls of ${weeks} weeks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const result = await db.transaction().execute(async (tx) => {
+    const org = await seedDemoOrganisation(tx, agents, options.now);
+    await insertContacts(tx, history.contacts, 'demo');
+    await insertAgentStateSpans(tx, history.spans, 'demo');
+    if (history.contacts.length > 0) await rebuildCells(tx, first.toMillis(), today.toMillis(), await loadReportContext(tx));
+    await seedDemoQuality(tx, agents.map((a) => a.employeeNo), org.agentIds, weeks * 7, today.toMillis(), u);
+    await writeAudit(tx, SYSTEM_ACTOR, { action: 'seed', entity: 'center', entityId: null, after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length } }, options.now);
+    return org;
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  log(`seeded the demo center 示例热线: ${agents.length} agents, ${history.contacts.length.toLocaleString()} calls in ${seconds.toFixed(1)} s`);
+  return { password: DEMO_PASSWORD, users: result.users, contacts: history.contacts.length, seconds };
+}
+
+/** A scorecard and weeks of evaluations, so the QA charts and Pareto have something to show. */
+async function seedDemoQuality(db: Parameters<typeof seedDemoOrganisation>[0], agentNos: string[], agentIds: Map<string, number>, days: number, todayMs: number, u: () => number) {
+  const card = scorecardSchema.parse({ ...DEMO_SCORECARD, id: 'hotline', version: 1 });
+  const { id: cardId } = await db.insertInto('scorecard').values({ key: 'hotline', version: 1, name: card.name, definition_json: JSON.stringify(card), created_at: todayMs - days * 86_400_000, created_by: 'qa' }).returning('id').executeTakeFirstOrThrow();
+  const qa = await db.selectFrom('app_user').select('id').where('username', '=', 'qa').executeTakeFirst();
+  const rows = demoEvaluations(u, agentNos, Math.max(days, 7)).map((e, i) => {
+    const s = scoreEvaluation(card, e.answers);
+    const failed = card.sections.flatMap((sec) => sec.items.filter((it) => !it.bonus).filter((it) => {
+      const a = e.answers[it.id];
+      return a && 'points' in a && a.points < (it.passPoints ?? it.maxPoints);
+    }).map((it) => it.id));
+    return {
+      scorecard_id: cardId, contact_key: null, agent_id: agentIds.get(e.agentNo) ?? 0, evaluator_user_id: qa?.id ?? null, kind: 'normal', calibration_session_id: null,
+      status: 'acknowledged', answers_json: JSON.stringify({ answers: e.answers, comment: null }), score: s.total,
+      critical_failed: s.formCriticalFailed.length + s.sectionCriticalFailed.length > 0 ? 1 : 0, failed_items_json: JSON.stringify(failed), comment: null,
+      evaluated_at: todayMs - e.daysAgo * 86_400_000 + 10 * 3_600_000 + i * 1000, acknowledged_at: todayMs - e.daysAgo * 86_400_000 + 12 * 3_600_000,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('evaluation').values(rows.slice(i, i + 200)).execute();
+}

@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useResource } from '../../api/use-resource.ts';
+import { Chart, type ChartOption } from '../../components/chart.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { formatNumber, formatPercent } from '../../lib/format.ts';
+import { useSignedIn } from '../../session/session-context.tsx';
+
+interface ScheduleItem { id: number; name: string; start: string; weeks: number; status: string; fit: number | null; gap: number | null; paidHours: number | null }
+interface Detail {
+  id: number; name: string; status: string;
+  result: { fit: number | null; underHours: number; overHours: number; paidHours: number; lowerBound: number; gap: number; unfilledShifts: number; violations: unknown[]; coverage: { intervalStart: string; skillGroup: string; required: number; scheduled: number }[] };
+  assignments: { agent: string; team: string | null; date: string; shift: string; payRate: number }[];
+}
+
+const nextMonday = () => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
+  return d.toISOString().slice(0, 10);
+};
+
+/** 排班: build a schedule from the forecast, see coverage against the requirement and the grid, publish. */
+export default function SchedulesPage() {
+  const { t } = useTranslation();
+  const { api } = useSignedIn();
+  const [tick, setTick] = useState(0);
+  const list = useResource<{ items: ScheduleItem[] }>('/schedules', { tick });
+  const [selected, setSelected] = useState<number | null>(null);
+  const id = selected ?? list.data?.items[0]?.id ?? null;
+  const detail = useResource<Detail>(id ? `/schedules/${id}` : null, { tick });
+  const [start, setStart] = useState(nextMonday());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      setTick((x) => x + 1);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const d = detail.data;
+  const option = useMemo<ChartOption | null>(() => {
+    if (!d) return null;
+    const byStart = new Map<string, { r: number; s: number }>();
+    for (const c of d.result.coverage) {
+      const e = byStart.get(c.intervalStart) ?? { r: 0, s: 0 };
+      e.r += c.required;
+      e.s += c.scheduled;
+      byStart.set(c.intervalStart, e);
+    }
+    const keys = [...byStart.keys()].sort();
+    return {
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 24, top: 36, bottom: 56 }, dataZoom: [{ type: 'slider', bottom: 8 }],
+      xAxis: { type: 'category', data: keys.map((k) => `${k.slice(5, 10)} ${k.slice(11, 16)}`) },
+      yAxis: { type: 'value', name: t('sched.agents') },
+      series: [
+        { type: 'line', step: 'end', name: t('sched.required'), showSymbol: false, data: keys.map((k) => byStart.get(k)!.r), itemStyle: { color: '#c0392b' } },
+        { type: 'line', step: 'end', name: t('sched.scheduled'), showSymbol: false, areaStyle: { opacity: 0.15 }, data: keys.map((k) => byStart.get(k)!.s), itemStyle: { color: '#1f5fbf' } },
+      ],
+    };
+  }, [d, t]);
+  const grid = useMemo(() => {
+    if (!d) return null;
+    const dates = [...new Set(d.assignments.map((a) => a.date))].sort();
+    const agents = [...new Set(d.assignments.map((a) => a.agent))].sort();
+    const cell = new Map(d.assignments.map((a) => [`${a.agent}|${a.date}`, a]));
+    return { dates, agents, cell };
+  }, [d]);
+  return (
+    <section>
+      <PageHeader title={t('nav.schedules')} description={t('navDesc.schedules')} />
+      <form className="panel filters" onSubmit={(e) => { e.preventDefault(); void run(() => api.post('/schedules', { start, weeks: 1 })); }}>
+        <label>{t('sched.start')} <input type="date" value={start} onChange={(e) => setStart(e.target.value)} /></label>
+        <button type="submit" className="button primary" disabled={busy}>{busy ? t('sched.building') : t('sched.build')}</button>
+        <select aria-label={t('nav.schedules')} value={id ?? ''} onChange={(e) => setSelected(Number(e.target.value))}>
+          {(list.data?.items ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}（{t(`sched.status.${s.status}`)}）</option>)}</select>
+        {d && d.status === 'draft' && <button type="button" className="button" onClick={() => void run(() => api.post(`/schedules/${d.id}/publish`))}>{t('sched.publish')}</button>}
+      </form>
+      <ProblemAlert error={error ?? list.error ?? detail.error} />
+      {d && (
+        <div className="kpi-grid">
+          <div className="panel kpi"><div className="kpi-label">{t('metrics.scheduleFit.label')}</div><div className="kpi-value num">{formatPercent(d.result.fit, 'zh-CN')}</div><div className="kpi-sub muted">{t('sched.underOver', { under: formatNumber(d.result.underHours, 'zh-CN', 1), over: formatNumber(d.result.overHours, 'zh-CN', 1) })}</div></div>
+          <div className="panel kpi"><div className="kpi-label">{t('sched.paidHours')}</div><div className="kpi-value num">{formatNumber(d.result.paidHours, 'zh-CN', 0)}</div></div>
+          <div className="panel kpi"><div className="kpi-label">{t('sched.gap')}</div><div className="kpi-value num">{formatPercent(d.result.gap, 'zh-CN', 2)}</div><div className="kpi-sub muted">{t('sched.bound', { bound: formatNumber(d.result.lowerBound, 'zh-CN', 0) })}</div></div>
+          <div className="panel kpi"><div className="kpi-label">{t('sched.violations')}</div><div className="kpi-value num">{d.result.violations.length}</div><div className="kpi-sub muted">{t('sched.unfilled', { n: d.result.unfilledShifts })}</div></div>
+        </div>
+      )}
+      {option && <div className="panel"><Chart option={option} height={300} ariaLabel={t('sched.coverage')} /></div>}
+      {grid && (
+        <div className="panel table-scroll">
+          <table className="data-table schedule-grid"><thead><tr><th>{t('reports.agent')}</th>{grid.dates.map((x) => <th key={x}>{x.slice(5)}</th>)}</tr></thead>
+            <tbody>{grid.agents.map((a) => (
+              <tr key={a}><td>{a}</td>{grid.dates.map((x) => {
+                const c = grid.cell.get(`${a}|${x}`);
+                return <td key={x} className={c ? `shift shift-${c.shift.split('·')[0]}` : 'muted'} title={c?.shift}>{c ? c.shift.split('·')[0] : t('sched.rest')}{c && c.payRate > 1 ? ` ×${c.payRate}` : ''}</td>;
+              })}</tr>
+            ))}</tbody></table>
+        </div>
+      )}
+    </section>
+  );
+}
