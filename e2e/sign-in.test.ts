@@ -69,7 +69,7 @@ describe('signing in through the browser', () => {
   test("QA sees an agent's control chart from the demo evaluations", async () => {
     const page = await signIn('qa');
     await page.goto(`${server.url}/quality/charts`);
-    await page.getByText(/中心线/).waitFor({ timeout: 15_000 });
+    await page.getByText(/次评估。\s*中心线/).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(800);
     await page.screenshot({ path: 'test-results/quality-charts.png', fullPage: true });
     await page.close();
