@@ -9,6 +9,8 @@ import { intervalCells } from './migrations/0007-interval-cells.ts';
 import { importCursor } from './migrations/0008-import-cursor.ts';
 import { doublePrecision } from './migrations/0010-double-precision.ts';
 import { qualityRefinements } from './migrations/0009-quality-refinements.ts';
+import { schedulePeople } from './migrations/0011-schedule-people.ts';
+import { workOrderUnits } from './migrations/0012-work-order-units.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration in order; one list serves SQLite and PostgreSQL. Later modules append theirs. */
@@ -23,6 +25,8 @@ export const migrations: Record<string, Migration> = {
   '0008-import-cursor': importCursor,
   '0009-quality-refinements': qualityRefinements,
   '0010-double-precision': doublePrecision,
+  '0011-schedule-people': schedulePeople,
+  '0012-work-order-units': workOrderUnits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -53,6 +53,8 @@ export interface HandlingUnitTable {
   name: string;
   head_name: string | null;
   can_see_personal_data: Bool;
+  /** The unit's head (0012), who receives urgent orders when no shift lead is on duty. */
+  head_user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface UserTable {
   id: Id;
@@ -229,6 +231,9 @@ export interface WorkOrderTable {
   escalation_level: ColumnType<string, string | undefined, string>;
   satisfaction: string | null;
   merged_into_id: number | null;
+  answer_text: ColumnType<string | null, string | null | undefined, string | null>;
+  answer_basis_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  answer_basis_ref: ColumnType<string | null, string | null | undefined, string | null>;
   search_text: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, number | undefined, number>;
 }
@@ -245,6 +250,10 @@ export interface WorkOrderDispatchTable {
   extension_until: number | null;
   extension_status: string | null;
   extension_reason: string | null;
+  started_at: ColumnType<number | null, number | null | undefined, number | null>;
+  returned_at: ColumnType<number | null, number | null | undefined, number | null>;
+  return_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  extension_requested_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface WorkOrderHistoryTable {
   id: Id;
@@ -424,6 +433,29 @@ export interface ScheduleRequestTable {
   decided_by: string | null;
   created_at: number;
   decided_at: number | null;
+  /** The colleague's day of a two-way swap (换班). */
+  with_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON: { eligible, violations } of the rule check when the request was made or last checked. */
+  check_json: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+export interface PointsRuleTable {
+  id: Id;
+  code: string;
+  name: string;
+  points: number;
+}
+export interface BidRoundTable {
+  id: Id;
+  name: string;
+  /** 'holiday_rest' | 'preferred_shift' */
+  kind: string;
+  targets_json: string;
+  /** 'open' | 'awarded' | 'published' */
+  status: string;
+  created_by: string;
+  created_at: number;
+  published_at: number | null;
 }
 export interface PointsLedgerTable {
   id: Id;
@@ -460,4 +492,6 @@ export interface PlanningDatabase {
   points_ledger: PointsLedgerTable;
   bid: BidTable;
   notification: NotificationTable;
+  points_rule: PointsRuleTable;
+  bid_round: BidRoundTable;
 }
