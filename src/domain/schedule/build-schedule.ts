@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { erlangCMetrics } from '../erlang/erlang-c.ts';
 import { isRestDay, isStatutoryHoliday, payRate } from './pay-rate.ts';
 import type { RosterEntry } from './roster.ts';
@@ -7,6 +6,7 @@ import { checkRoster, type Violation } from './rules-check.ts';
 import { scheduleFit } from './schedule-fit.ts';
 import { designShifts } from './shift-design.ts';
 import { coveredIntervals, isNightShift, variantStartingAt } from './shift-variants.ts';
+import { isoAt } from './stored-roster.ts';
 import { type AgentInput, type Assignment, DEFAULT_OPTIONAL, type Lock, type Rules } from './types.ts';
 
 export { payRate } from './pay-rate.ts';
@@ -93,8 +93,7 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
     { dates, demand, agents: input.agents, rules, locks: input.locks },
     { ...limits, timeLimit: Math.max(1, input.timeLimitSeconds * 0.75) },
   );
-  const at = (date: string, minute: number) =>
-    DateTime.fromISO(date, { zone: input.timeZone }).plus({ minutes: minute }).toISO({ suppressMilliseconds: true }) ?? '';
+  const at = (date: string, minute: number) => isoAt(date, minute, input.timeZone);
   const lockKey = new Set((input.locks ?? []).map((l) => `${l.agent}|${l.date}`));
   const assignments: Assignment[] = r.roster
     .map((e) => ({

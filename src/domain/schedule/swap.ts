@@ -1,5 +1,6 @@
+import { checkChange } from './requests.ts';
 import type { RosterEntry } from './roster.ts';
-import { type CheckContext, checkRoster, type Violation } from './rules-check.ts';
+import type { CheckContext, Violation } from './rules-check.ts';
 import type { AgentInput, LabourRules } from './types.ts';
 
 export interface SwapRequest {
@@ -10,9 +11,9 @@ export interface SwapRequest {
 }
 
 /**
- * Whether a shift swap (换班) may be approved: the swapped roster must add no hard-rule violation for either
- * agent — skills, rest, consecutive days, weekly hours and rest days, overtime, nights, leave, team — checked
- * by the same independent checker as every schedule. Violations already there before the swap are not counted.
+ * Whether a shift swap (换班) may be approved: the swapped roster must add no hard-rule violation — skills,
+ * rest, consecutive days, weekly hours and rest days, overtime, nights, leave, team — checked by the same
+ * independent checker as every schedule. Violations already there before the swap are not counted.
  * @example a late shift 15:00–23:00 given to an agent who starts 08:00 the next day → not eligible (min_rest).
  */
 export function swapCheck(
@@ -22,20 +23,16 @@ export function swapCheck(
   req: SwapRequest,
   ctx: CheckContext = {},
 ): { eligible: boolean; violations: Violation[]; roster: RosterEntry[] } {
-  const give = roster.find((r) => r.agent === req.from.agent && r.dayIndex === req.from.dayIndex);
-  const back =
-    req.to.dayIndex === undefined ? undefined : roster.find((r) => r.agent === req.to.agent && r.dayIndex === req.to.dayIndex);
-  if (!give || (req.to.dayIndex !== undefined && !back)) {
-    return {
-      eligible: false,
-      violations: [{ agent: give ? req.to.agent : req.from.agent, rule: 'one_shift_a_day', detail: 'no such shift to swap' }],
-      roster: [...roster],
-    };
-  }
-  const next = roster.map((r) => (r === give ? { ...r, agent: req.to.agent } : r === back ? { ...r, agent: req.from.agent } : r));
-  const key = (v: Violation) => `${v.agent}|${v.rule}|${v.detail}`;
-  const beforeKeys = new Set(checkRoster(roster, agents, rules, ctx).map(key));
-  const involved = new Set([req.from.agent, req.to.agent]);
-  const added = checkRoster(next, agents, rules, ctx).filter((v) => involved.has(v.agent) && !beforeKeys.has(key(v)));
-  return { eligible: added.length === 0, violations: added, roster: next };
+  const {
+    eligible,
+    violations,
+    roster: next,
+  } = checkChange(
+    roster,
+    agents,
+    rules,
+    { kind: 'swap', agent: req.from.agent, dayIndex: req.from.dayIndex, withAgent: req.to.agent, withDay: req.to.dayIndex },
+    ctx,
+  );
+  return { eligible, violations, roster: next };
 }
