@@ -96,6 +96,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[];
   { username: 'lead', displayName: '班长', roles: ['team_lead'], link: 'leader' },
   { username: 'agent', displayName: '话务员', roles: ['agent'], link: 'agent' },
   { username: 'qa', displayName: '质检员', roles: ['qa'] },
+  { username: 'qalead', displayName: '质检组长', roles: ['qa'] },
   { username: 'trainer', displayName: '培训师', roles: ['trainer'] },
   { username: 'unit', displayName: '承办单位', roles: ['unit_handler'], link: 'unit' },
 ];

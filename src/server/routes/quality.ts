@@ -22,6 +22,7 @@ import { conflict, HttpProblem, notFound, unprocessable } from '../problem.ts';
 import { defineRoute, idParams } from '../route.ts';
 import { qualityCalibrationRoutes } from './quality-calibration.ts';
 import { qualityChartRoutes, sendXlsx } from './quality-charts.ts';
+import { qaWorkbenchRoutes } from './qa-workbench.ts';
 import { criticalFlag, dateRangeQuery, dayRangeMs, failedItems, QA_READ, QA_TAGS, qaViewer, scoreOr422 } from './quality-shared.ts';
 
 const EVALUATE = ['qa'] as const;
@@ -350,4 +351,5 @@ export async function qualityRoutes(app: FastifyInstance) {
 
   await qualityChartRoutes(app);
   await qualityCalibrationRoutes(app);
+  await qaWorkbenchRoutes(app);
 }

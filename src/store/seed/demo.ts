@@ -4,6 +4,7 @@ import type { Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD, DEMO_SKILL_GROUPS, demoAgents } from '../../domain/demo/demo-center.ts';
 import { demoHistory } from '../../domain/demo/demo-history.ts';
 import { DEMO_SCORECARD, demoEvaluations } from '../../domain/demo/demo-quality.ts';
+import { DEMO_RECORDING_URL } from '../../domain/demo/demo-recording.ts';
 import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
 import { scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
 import { createRandom } from '../../domain/simulation/random.ts';
@@ -60,6 +61,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     const org = await seedDemoOrganisation(tx, agents, options.now);
     await insertContacts(tx, history.contacts, 'demo');
     await insertAgentStateSpans(tx, history.spans, 'demo');
+    // The demo has no recording server: the last two weeks' answered calls point at one small generated WAV.
+    await tx.updateTable('contact').set({ recording_url: DEMO_RECORDING_URL }).where('source', '=', 'demo').where('answered_at', 'is not', null).where('entered_at', '>=', today.minus({ days: 14 }).toMillis()).execute();
     if (history.contacts.length > 0) await rebuildCells(tx, first.toMillis(), today.toMillis(), await loadReportContext(tx));
     await seedDemoQuality(tx, agents.map((a) => a.employeeNo), org.agentIds, weeks * 7, today.toMillis(), u);
     await writeAudit(tx, SYSTEM_ACTOR, { action: 'seed', entity: 'center', entityId: null, after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length } }, options.now);
