@@ -1,26 +1,33 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { BusinessCalendar } from '../domain/calendar/business-calendar.ts';
 import type { DayOverride } from '../domain/calendar/day-kind.ts';
-import type { BusinessCalendar } from '../domain/calendar/working-time.ts';
-import { queryTokens } from '../domain/text/segment.ts';
-import type { OrderState, Status } from '../domain/work-orders/workflow.ts';
+import { queryTokens, searchTokens } from '../domain/text/segment.ts';
+import type { TransitionResult } from '../domain/work-orders/state-machine.ts';
+import type {
+  AnswerBasis,
+  Assignment,
+  HistoryEntry,
+  OrderState,
+  Satisfaction,
+  Status,
+  WorkOrder,
+} from '../domain/work-orders/types.ts';
+import type { Viewer, VisibilityFilter, VisibleOrder } from '../domain/work-orders/visibility.ts';
 import type { Db } from './audit.ts';
-
-/** Who is asking, for the visibility rules of docs/work-orders.md. */
-export interface OrderViewer {
-  roles: readonly string[];
-  agentId: number | null;
-  unitId: number | null;
-  teamId: number | null;
-}
-
-const SEE_ALL = ['manager', 'admin', 'qa'];
+import type { Database } from './schema.ts';
 
 /** Handling units keep office hours even when the hotline answers around the clock. */
-export const UNIT_HOURS: BusinessCalendar['hours'] = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }];
+export const UNIT_HOURS: BusinessCalendar['hours'] = [
+  { start: '09:00', end: '12:00' },
+  { start: '13:30', end: '18:00' },
+];
 
 export async function businessCalendar(db: Db): Promise<BusinessCalendar> {
   const center = await db.selectFrom('center').select('time_zone').orderBy('id').executeTakeFirst();
   const rows = await db.selectFrom('day_override').selectAll().execute();
-  const overrides = new Map<string, DayOverride>(rows.map((r) => [r.date, { date: r.date, kind: r.kind as DayOverride['kind'], name: r.name ?? undefined }]));
+  const overrides = new Map<string, DayOverride>(
+    rows.map((r) => [r.date, { date: r.date, kind: r.kind as DayOverride['kind'], name: r.name ?? undefined }]),
+  );
   return { timeZone: center?.time_zone ?? 'Asia/Shanghai', hours: UNIT_HOURS, overrides };
 }
 
@@ -32,57 +39,129 @@ export async function teamOfAgent(db: Db, agentId: number | null): Promise<numbe
 
 /** Next number of the day, YYYYMMDD-NNNNNN; call inside the transaction that inserts the order. */
 export async function nextSequence(db: Db, day: string): Promise<number> {
-  await db.insertInto('work_order_sequence').values({ day, last: 0 }).onConflict((oc) => oc.column('day').doNothing()).execute();
-  await db.updateTable('work_order_sequence').set((eb) => ({ last: eb('last', '+', 1) })).where('day', '=', day).execute();
+  await db
+    .insertInto('work_order_sequence')
+    .values({ day, last: 0 })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
+  await db
+    .updateTable('work_order_sequence')
+    .set((eb) => ({ last: eb('last', '+', 1) }))
+    .where('day', '=', day)
+    .execute();
   const r = await db.selectFrom('work_order_sequence').select('last').where('day', '=', day).executeTakeFirstOrThrow();
   return r.last;
 }
 
+/** The viewer of the visibility rules: the user's own team and the teams they lead, their unit and its right to personal data. */
+export async function viewerOf(
+  db: Db,
+  user: { id: number; roles: readonly string[]; agentId: number | null; unitId: number | null },
+): Promise<Viewer> {
+  const teamIds = new Set<number>();
+  if (user.agentId != null) {
+    const own = await teamOfAgent(db, user.agentId);
+    if (own != null) teamIds.add(own);
+    for (const t of await db.selectFrom('team').select('id').where('leader_agent_id', '=', user.agentId).execute())
+      teamIds.add(t.id);
+  }
+  const unit =
+    user.unitId == null
+      ? undefined
+      : await db.selectFrom('handling_unit').select('can_see_personal_data').where('id', '=', user.unitId).executeTakeFirst();
+  return {
+    userId: user.id,
+    roles: user.roles,
+    teamIds: [...teamIds],
+    unitId: user.unitId,
+    unitSeesPersonalData: unit?.can_see_personal_data === 1,
+  };
+}
+
+type OrderEb = ExpressionBuilder<Database, 'work_order'>;
+
+/** The WHERE of a visibility filter (visibility.ts `clauseHolds`, in SQL). */
+function visibleWhere(eb: OrderEb, f: Exclude<VisibilityFilter, { kind: 'all' }>) {
+  if (f.kind === 'none') return eb('work_order.id', '<', 0);
+  return eb.or(
+    f.clauses.map((c) => {
+      switch (c.field) {
+        case 'firstOwnerId':
+          return eb('work_order.first_owner_user_id', '=', Number(c.equals));
+        case 'teamId':
+          return eb('work_order.team_id', 'in', c.in.map(Number));
+        case 'queue':
+          return eb('work_order.assignee_queue', '=', c.equals);
+        default: // unitIds: dispatched (now or before) to the unit
+          return eb.exists(
+            eb
+              .selectFrom('work_order_dispatch as v')
+              .select('v.id')
+              .whereRef('v.work_order_id', '=', 'work_order.id')
+              .where('v.unit_id', '=', Number(c.contains)),
+          );
+      }
+    }),
+  );
+}
+
 export interface OrderFilter {
-  status?: string;
+  status?: readonly string[];
   category?: string;
   unitId?: number;
   location?: string;
   q?: string;
   overdue?: boolean;
-  /** Open orders due within this many hours from now (the due-soon list). */
-  dueWithinHours?: number;
+  /** Open orders due before this instant (the due-soon list). */
+  dueBefore?: number;
+  /** Orders with a pending extension request. */
+  extensionPending?: boolean;
   from?: number;
   to?: number;
   limit: number;
   offset: number;
 }
 
-/** Orders the viewer may see, filtered; search matches every query token in title and content. */
-export async function listOrders(db: Db, viewer: OrderViewer, f: OrderFilter, now: number) {
+const CLOSED = ['closed', 'merged'];
+
+/** Orders the filter lets through, filtered; search matches every query token in title and content. */
+export async function listOrders(db: Db, visible: VisibilityFilter, f: OrderFilter, now: number) {
   let q = db.selectFrom('work_order');
-  if (!viewer.roles.some((r) => SEE_ALL.includes(r))) {
-    q = q.where((eb) => {
-      const ors = [];
-      if (viewer.roles.includes('agent') && viewer.agentId != null) ors.push(eb('work_order.first_owner_agent_id', '=', viewer.agentId));
-      if ((viewer.roles.includes('agent') || viewer.roles.includes('team_lead')) && viewer.teamId != null) ors.push(eb('work_order.team_id', '=', viewer.teamId));
-      if (viewer.roles.includes('team_lead')) ors.push(eb('work_order.assignee_queue', '=', 'shift_lead'));
-      if (viewer.roles.includes('unit_handler') && viewer.unitId != null) {
-        ors.push(eb.exists(eb.selectFrom('work_order_dispatch as d').select('d.id').whereRef('d.work_order_id', '=', 'work_order.id').where('d.unit_id', '=', viewer.unitId)));
-      }
-      // No rule applies: an always-false condition (ids are positive).
-      return ors.length > 0 ? eb.or(ors) : eb('work_order.id', '<', 0);
-    });
-  }
-  if (f.status) q = q.where('status', '=', f.status);
+  if (visible.kind !== 'all') q = q.where((eb) => visibleWhere(eb, visible));
+  if (f.status?.length) q = q.where('status', 'in', [...f.status]);
   if (f.category) q = q.where('category', '=', f.category);
   if (f.location) q = q.where('location', 'like', `%${escapeLike(f.location)}%`);
   if (f.unitId != null) {
     const unitId = f.unitId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('work_order_dispatch as d2').select('d2.id').whereRef('d2.work_order_id', '=', 'work_order.id').where('d2.unit_id', '=', unitId)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('work_order_dispatch as d2')
+          .select('d2.id')
+          .whereRef('d2.work_order_id', '=', 'work_order.id')
+          .where('d2.unit_id', '=', unitId),
+      ),
+    );
+  }
+  if (f.extensionPending) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('work_order_dispatch as d3')
+          .select('d3.id')
+          .whereRef('d3.work_order_id', '=', 'work_order.id')
+          .where('d3.extension_status', '=', 'pending'),
+      ),
+    );
   }
   if (f.from != null) q = q.where('created_at', '>=', f.from);
   if (f.to != null) q = q.where('created_at', '<', f.to);
-  if (f.overdue) q = q.where('due_at', '<', now).where('status', 'not in', ['closed', 'merged']);
-  if (f.dueWithinHours != null) q = q.where('due_at', '>=', now).where('due_at', '<', now + f.dueWithinHours * 3_600_000).where('status', 'not in', ['closed', 'merged']);
+  if (f.overdue) q = q.where('due_at', '<', now).where('status', 'not in', CLOSED);
+  if (f.dueBefore != null) q = q.where('due_at', '>=', now).where('due_at', '<', f.dueBefore).where('status', 'not in', CLOSED);
   for (const token of f.q ? queryTokens(f.q) : []) q = q.where('search_text', 'like', `% ${escapeLike(token)} %`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const order = f.overdue || f.dueBefore != null ? q.orderBy('due_at', 'asc') : q.orderBy('created_at', 'desc');
+  const rows = await order.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { total: Number(total.n), rows };
 }
 
@@ -90,44 +169,328 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** May this viewer see this order? (the single-order form of the list's rule) */
-export async function canSee(db: Db, viewer: OrderViewer, order: { id: number; first_owner_agent_id: number | null; team_id: number | null; assignee_queue: string | null }): Promise<boolean> {
-  if (viewer.roles.some((r) => SEE_ALL.includes(r))) return true;
-  if (viewer.roles.includes('agent') && viewer.agentId != null && order.first_owner_agent_id === viewer.agentId) return true;
-  if ((viewer.roles.includes('agent') || viewer.roles.includes('team_lead')) && viewer.teamId != null && order.team_id === viewer.teamId) return true;
-  if (viewer.roles.includes('team_lead') && order.assignee_queue === 'shift_lead') return true;
-  if (viewer.roles.includes('unit_handler') && viewer.unitId != null) {
-    const d = await db.selectFrom('work_order_dispatch').select('id').where('work_order_id', '=', order.id).where('unit_id', '=', viewer.unitId).executeTakeFirst();
-    return d != null;
-  }
-  return false;
-}
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof loadRows>>['order']>;
+export type DispatchRow = Awaited<ReturnType<typeof loadRows>>['dispatches'][number];
 
-export function stateOf(row: { status: string; category: string; redo_count: number; return_count: number; reminder_count: number; supervised: number }, ext: { extension_until: number | null; extension_status: string | null } | undefined): OrderState {
-  return {
-    status: row.status as Status,
-    category: row.category as OrderState['category'],
-    redoCount: row.redo_count,
-    returnCount: row.return_count,
-    reminderCount: row.reminder_count,
-    supervised: row.supervised === 1,
-    extension: ext?.extension_until != null && ext.extension_status ? { until: ext.extension_until, status: ext.extension_status as 'pending' } : null,
-  };
-}
-
-export async function orderDetail(db: Db, id: number) {
+async function loadRows(db: Db, id: number) {
   const order = await db.selectFrom('work_order').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!order) return undefined;
   const dispatches = await db
     .selectFrom('work_order_dispatch')
     .innerJoin('handling_unit', 'handling_unit.id', 'work_order_dispatch.unit_id')
     .selectAll('work_order_dispatch')
-    .select(['handling_unit.name as unit_name', 'handling_unit.can_see_personal_data'])
+    .select(['handling_unit.name as unit_name', 'handling_unit.can_see_personal_data', 'handling_unit.head_user_id'])
     .where('work_order_id', '=', id)
     .orderBy('work_order_dispatch.id')
     .execute();
-  const history = await db.selectFrom('work_order_history').selectAll().where('work_order_id', '=', id).orderBy('at').orderBy('id').execute();
+  return { order, dispatches };
+}
+
+/** The facts the visibility rules read. */
+export function visibleOrderOf(order: OrderRow, dispatches: readonly { unit_id: number }[]): VisibleOrder {
+  return {
+    firstOwnerId: order.first_owner_user_id,
+    teamId: order.team_id,
+    unitIds: [...new Set(dispatches.map((d) => d.unit_id))],
+    queue: order.assignee_queue === 'shift_lead' || order.assignee_queue === 'unit_head' ? order.assignee_queue : null,
+  };
+}
+
+const assignmentOf = (d: DispatchRow): Assignment => ({
+  unitId: d.unit_id,
+  status: d.status as Assignment['status'],
+  dispatchedAt: d.dispatched_at,
+  reply: d.reply,
+  returnReason: d.return_reason,
+});
+
+/** The state-machine view of a stored order: every dispatch row is an assignment (returned ones stay inactive). */
+export function stateOf(order: OrderRow, dispatches: readonly DispatchRow[]): OrderState {
+  const pending = dispatches.find((d) => d.extension_status === 'pending' && d.extension_until != null);
+  return {
+    id: order.id,
+    status: order.status as Status,
+    category: order.category as OrderState['category'],
+    priority: order.priority as OrderState['priority'],
+    firstOwnerId: order.first_owner_user_id ?? 0,
+    assignments: dispatches.map(assignmentOf),
+    dueAt: order.due_at,
+    closedAt: order.closed_at,
+    redoCount: order.redo_count,
+    returnCount: order.return_count,
+    reminderCount: order.reminder_count,
+    supervised: order.supervised === 1,
+    extension: pending
+      ? {
+          unitId: pending.unit_id,
+          until: pending.extension_until as number,
+          reason: pending.extension_reason ?? '',
+          status: 'pending',
+        }
+      : null,
+    satisfaction: order.satisfaction as Satisfaction | null,
+    answer:
+      order.answer_text != null
+        ? {
+            text: order.answer_text,
+            basis: {
+              kind: (order.answer_basis_kind ?? 'knowledge') as AnswerBasis['kind'],
+              reference: order.answer_basis_ref ?? '',
+            },
+          }
+        : null,
+    mergedIntoId: order.merged_into_id,
+  };
+}
+
+/** An order with its dispatch rows and state, or undefined. */
+export async function loadOrder(db: Db, id: number) {
+  const { order, dispatches } = await loadRows(db, id);
+  if (!order) return undefined;
+  return { row: order, dispatches, state: stateOf(order, dispatches), visible: visibleOrderOf(order, dispatches) };
+}
+export type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
+
+export async function insertHistory(db: Db, entries: readonly HistoryEntry[], actor: { userId: number | null; name: string }) {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('work_order_history')
+    .values(
+      entries.map((e) => ({
+        work_order_id: Number(e.orderId),
+        at: e.at,
+        actor_user_id: e.actorId === 'system' ? null : actor.userId,
+        actor: e.actorId === 'system' ? 'system' : actor.name,
+        action: e.action,
+        from_status: e.fromStatus,
+        to_status: e.toStatus,
+        note: e.note ?? null,
+        data_json:
+          e.data || e.unitId != null ? JSON.stringify({ ...e.data, ...(e.unitId != null ? { unitId: e.unitId } : {}) }) : null,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Stores a successful transition: the order's fields (guarded by its version, so two people acting at once
+ * cannot both win — returns false then), each unit's row, and the history lines of both orders of a merge.
+ */
+export async function saveTransition(
+  db: Db,
+  before: LoadedOrder,
+  result: Extract<TransitionResult<OrderState>, { ok: true }>,
+  actor: { userId: number | null; name: string },
+  extra: { escalationLevel?: string } = {},
+): Promise<boolean> {
+  const next = result.order;
+  const at = result.entry.at;
+  const res = await db
+    .updateTable('work_order')
+    .set({
+      status: next.status,
+      due_at: next.dueAt,
+      closed_at: next.closedAt,
+      redo_count: next.redoCount,
+      return_count: next.returnCount,
+      reminder_count: next.reminderCount,
+      supervised: next.supervised ? 1 : 0,
+      satisfaction: next.satisfaction,
+      merged_into_id: next.mergedIntoId == null ? null : Number(next.mergedIntoId),
+      answer_text: next.answer?.text ?? null,
+      answer_basis_kind: next.answer?.basis.kind ?? null,
+      answer_basis_ref: next.answer?.basis.reference ?? null,
+      // Once dispatched, an urgent order has left the shift lead's queue.
+      assignee_queue: next.assignments.length > 0 ? null : before.row.assignee_queue,
+      escalation_level: extra.escalationLevel ?? before.row.escalation_level,
+      version: before.row.version + 1,
+    })
+    .where('id', '=', before.row.id)
+    .where('version', '=', before.row.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  // A unit has at most one active (not returned) row; match the assignments to the rows by it.
+  const active = new Map(before.dispatches.filter((d) => d.status !== 'returned').map((d) => [d.unit_id, d]));
+  for (const a of next.assignments) {
+    const row = active.get(Number(a.unitId));
+    if (!row) {
+      if (a.status === 'returned') continue; // an old returned row, unchanged
+      await db
+        .insertInto('work_order_dispatch')
+        .values({
+          work_order_id: before.row.id,
+          unit_id: Number(a.unitId),
+          status: a.status,
+          dispatched_at: a.dispatchedAt,
+          accepted_at: null,
+          replied_at: null,
+          reply: null,
+          due_at: next.dueAt,
+          extension_until: null,
+          extension_status: null,
+          extension_reason: null,
+        })
+        .execute();
+      continue;
+    }
+    const ext = next.extension?.unitId === row.unit_id ? next.extension : null;
+    const redone = a.status === 'dispatched' && row.status === 'replied';
+    const reached = (status: Assignment['status'], was: number | null) =>
+      a.status === status && row.status !== status ? at : redone ? null : was;
+    await db
+      .updateTable('work_order_dispatch')
+      .set({
+        status: a.status,
+        dispatched_at: a.dispatchedAt,
+        accepted_at: reached('accepted', row.accepted_at),
+        started_at: reached('in_progress', row.started_at),
+        replied_at: reached('replied', row.replied_at),
+        reply: a.reply,
+        returned_at: a.status === 'returned' ? at : row.returned_at,
+        return_reason: a.returnReason,
+        due_at: next.dueAt,
+        ...(ext ? { extension_until: ext.until, extension_status: ext.status, extension_reason: ext.reason } : {}),
+        ...(ext?.status === 'pending' ? { extension_requested_at: at } : {}),
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  // A redo drops a pending extension (state-machine.ts); its row says so.
+  if (before.state.extension && next.extension == null) {
+    await db
+      .updateTable('work_order_dispatch')
+      .set({ extension_status: 'dropped' })
+      .where('work_order_id', '=', before.row.id)
+      .where('extension_status', '=', 'pending')
+      .execute();
+  }
+  await insertHistory(db, [result.entry, ...result.related], actor);
+  return true;
+}
+
+/** Inserts a registered order (register.ts) with its contacts and first history line; returns its id. */
+export async function insertOrder(
+  db: Db,
+  o: WorkOrder,
+  extra: { firstOwnerAgentId: number | null; queue: string | null },
+): Promise<number> {
+  const text = ` ${searchTokens(`${o.title} ${o.location} ${Object.values(o.content).join(' ')}`).join(' ')} `;
+  const { id } = await db
+    .insertInto('work_order')
+    .values({
+      number: o.number,
+      channel: o.channel,
+      category: o.category,
+      priority: o.priority,
+      urgent: o.priority === 'urgent' ? 1 : 0,
+      status: o.status,
+      title: o.title,
+      content_json: JSON.stringify(o.content),
+      location: o.location,
+      caller_name: o.caller.name,
+      caller_phone: o.caller.phone,
+      first_owner_user_id: Number(o.firstOwnerId),
+      first_owner_agent_id: extra.firstOwnerAgentId,
+      team_id: o.teamId == null ? null : Number(o.teamId),
+      assignee_queue: extra.queue,
+      created_at: o.createdAt,
+      call_ended_at: o.callEndedAt,
+      due_at: null,
+      closed_at: null,
+      satisfaction: null,
+      merged_into_id: null,
+      search_text: text,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (o.contactIds.length > 0) {
+    await db
+      .insertInto('work_order_contact')
+      .values([...new Set(o.contactIds)].map((k) => ({ work_order_id: id, contact_key: k })))
+      .execute();
+  }
+  return id;
+}
+
+export async function orderDetail(db: Db, id: number) {
+  const loaded = await loadOrder(db, id);
+  if (!loaded) return undefined;
+  const history = await db
+    .selectFrom('work_order_history')
+    .selectAll()
+    .where('work_order_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   const contacts = await db.selectFrom('work_order_contact').select('contact_key').where('work_order_id', '=', id).execute();
-  const attachments = await db.selectFrom('work_order_attachment').select(['id', 'file_name', 'mime_type', 'size_bytes', 'uploaded_by', 'uploaded_at']).where('work_order_id', '=', id).execute();
-  return { order, dispatches, history, contacts: contacts.map((c) => c.contact_key), attachments };
+  const attachments = await db
+    .selectFrom('work_order_attachment')
+    .select(['id', 'file_name', 'mime_type', 'size_bytes', 'uploaded_by', 'uploaded_at'])
+    .where('work_order_id', '=', id)
+    .execute();
+  return { ...loaded, history, contacts: contacts.map((c) => c.contact_key), attachments };
+}
+
+/** Open orders with a deadline before `now`: the escalation sweep's candidates. */
+export async function overdueOpenOrderIds(db: Db, now: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('work_order')
+    .select('id')
+    .where('due_at', '<', now)
+    .where('status', 'not in', CLOSED)
+    .where('escalation_level', '!=', 'center')
+    .orderBy('due_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The knowledge lookup of the entry form: answers given on the spot to closed consultations, with their basis,
+ * newest first, matching every query token.
+ */
+export async function searchAnswers(db: Db, q: string, limit: number) {
+  let sel = db
+    .selectFrom('work_order')
+    .select(['id', 'number', 'title', 'answer_text', 'answer_basis_kind', 'answer_basis_ref', 'closed_at'])
+    .where('category', '=', 'consultation')
+    .where('status', '=', 'closed')
+    .where('answer_text', 'is not', null);
+  for (const token of queryTokens(q)) sel = sel.where('search_text', 'like', `% ${escapeLike(token)} %`);
+  return sel.orderBy('closed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Team leads on duty at `date` (the center's date): those with a shift that day in a published schedule. When no
+ * published schedule covers the day at all (no roster kept), every team lead counts as on duty.
+ */
+export async function shiftLeadsOnDuty(db: Db, date: string): Promise<number[]> {
+  const leads = await db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select(['app_user.id', 'app_user.agent_id'])
+    .where('user_role.role', '=', 'team_lead')
+    .where('app_user.disabled', '=', 0)
+    .execute();
+  const rostered = await db
+    .selectFrom('schedule_assignment')
+    .innerJoin('schedule', 'schedule.id', 'schedule_assignment.schedule_id')
+    .select('schedule_assignment.agent_id')
+    .where('schedule.published_at', 'is not', null)
+    .where('schedule_assignment.date', '=', date)
+    .execute();
+  if (rostered.length === 0) return leads.map((l) => l.id);
+  const working = new Set(rostered.map((r) => r.agent_id));
+  return leads.filter((l) => l.agent_id != null && working.has(l.agent_id)).map((l) => l.id);
+}
+
+/** Users of handling units (for notifying a unit). */
+export async function usersOfUnits(db: Db, unitIds: readonly number[]): Promise<number[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('unit_id', 'in', [...unitIds])
+    .where('disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
 }

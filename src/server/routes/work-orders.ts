@@ -1,293 +1,407 @@
 import type { FastifyInstance } from 'fastify';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PERSONAL_DATA_ROLES, type Role } from '../../domain/auth/roles.ts';
-import { addWorkingDays, addWorkingHours, workingMsBetween } from '../../domain/calendar/working-time.ts';
+import type { Role } from '../../domain/auth/roles.ts';
+import { workingMsBetween } from '../../domain/calendar/business-calendar.ts';
 import { maskName, maskPhone } from '../../domain/privacy/mask.ts';
-import { searchTokens } from '../../domain/text/segment.ts';
-import { backlogAgeing, orderRates } from '../../domain/work-orders/order-metrics.ts';
-import { DEFAULT_DEADLINES, escalationLevel, markUrgent, orderNumber, validateOrder } from '../../domain/work-orders/order-rules.ts';
-import { type Action, applyAction, availableActions, CATEGORIES, CHANNELS, SATISFACTION, TransitionError } from '../../domain/work-orders/workflow.ts';
+import { completionTiming } from '../../domain/work-orders/after-call.ts';
+import { duplicateCandidates } from '../../domain/work-orders/duplicate.ts';
+import { backlogAgeing, orderRates } from '../../domain/work-orders/metrics.ts';
+import { allowedActions } from '../../domain/work-orders/state-machine.ts';
+import { CATEGORIES, CHANNELS, SATISFACTION, STATUSES } from '../../domain/work-orders/types.ts';
+import {
+  callerDataVisible,
+  canSee,
+  type Viewer,
+  type VisibleOrder,
+  visibilityFilter,
+} from '../../domain/work-orders/visibility.ts';
 import { AttachmentRejected, attachmentRoot, readAttachment, saveAttachment } from '../../store/attachments.ts';
 import { writeAudit } from '../../store/audit.ts';
-import { notify, usersWithRole } from '../../store/notifications.ts';
 import {
-  businessCalendar, canSee, listOrders, nextSequence, type OrderViewer, orderDetail, stateOf, teamOfAgent,
+  businessCalendar,
+  listOrders,
+  loadOrder,
+  orderDetail,
+  overdueOpenOrderIds,
+  searchAnswers,
+  viewerOf,
+  visibleOrderOf,
 } from '../../store/work-orders.ts';
-import type { SessionUser } from '../context.ts';
-import { HttpProblem, notFound, unprocessable } from '../problem.ts';
+import type { AppContext, SessionUser } from '../context.ts';
+import { notFound, unprocessable } from '../problem.ts';
 import { defineRoute, idParams, paging } from '../route.ts';
+import { actOnOrder, CREATE_ROLES, escalateOverdue, orderActor, registerWorkOrder } from '../services/work-order-service.ts';
 
 const TAGS = ['work-orders'];
-const COMPLETION_LIMIT_MS = 15 * 60_000;
 const ACCESS: Role[] = ['agent', 'team_lead', 'manager', 'admin', 'qa', 'unit_handler'];
-const CREATE: Role[] = ['agent', 'team_lead', 'manager'];
+const SUPERVISORS: Role[] = ['team_lead', 'manager', 'admin'];
 
 const createBody = z.object({
   channel: z.enum(CHANNELS),
   category: z.enum(CATEGORIES),
+  /** Other categories the case also fits; the stricter one is filed (consultation + complaint → complaint). */
+  alsoCategories: z.array(z.enum(CATEGORIES)).max(4).default([]),
   urgent: z.boolean().default(false),
+  /** Urgent orders: the unit whose head receives it when no shift lead is on duty. */
+  unitId: z.number().int().positive().optional(),
   title: z.string().trim().min(1).max(200),
   location: z.string().trim().max(200),
-  content: z.object({ time: z.string().max(200).optional(), place: z.string().max(200).optional(), what: z.string().max(4000).optional(), demand: z.string().max(2000).optional() }),
+  content: z.object({
+    time: z.string().max(200).optional(),
+    place: z.string().max(200).optional(),
+    what: z.string().max(4000).optional(),
+    demand: z.string().max(2000).optional(),
+  }),
   callerName: z.string().trim().max(50).optional(),
-  callerPhone: z.string().trim().regex(/^[0-9+\- ]{3,20}$/, 'digits, + or -').optional(),
+  callerPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{3,20}$/, 'digits, + or -')
+    .optional(),
   contactKeys: z.array(z.string().max(200)).max(10).default([]),
   callEndedAt: z.string().datetime({ offset: true }).optional(),
 });
 
+const note = z.string().max(1000).optional();
 const actionBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('answer'), answer: z.string().max(4000), basis: z.string().max(500) }),
-  z.object({ type: z.literal('dispatch'), unitIds: z.array(z.number().int().positive()).min(1).max(10), note: z.string().max(1000).optional() }),
+  z.object({
+    type: z.literal('answerDirectly'),
+    answer: z.string().max(4000),
+    basis: z.object({ kind: z.enum(['knowledge', 'law', 'policy']), reference: z.string().max(500) }),
+  }),
+  z.object({ type: z.literal('dispatch'), unitIds: z.array(z.number().int().positive()).min(1).max(10), note }),
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('start') }),
   z.object({ type: z.literal('reply'), reply: z.string().max(4000) }),
   z.object({ type: z.literal('return'), reason: z.string().max(1000) }),
-  z.object({ type: z.literal('request_extension'), until: z.string().datetime({ offset: true }), reason: z.string().min(1).max(1000) }),
-  z.object({ type: z.literal('decide_extension'), approve: z.boolean(), note: z.string().max(1000).optional() }),
-  z.object({ type: z.literal('callback'), satisfaction: z.enum(SATISFACTION), note: z.string().max(1000).optional() }),
+  z.object({ type: z.literal('requestExtension'), until: z.string().datetime({ offset: true }), reason: z.string().max(1000) }),
+  z.object({ type: z.literal('approveExtension'), note }),
+  z.object({ type: z.literal('rejectExtension'), note: z.string().max(1000) }),
+  z.object({ type: z.literal('callback'), satisfaction: z.enum(SATISFACTION), note }),
+  z.object({ type: z.literal('redo'), reason: z.string().max(1000) }),
   z.object({ type: z.literal('close'), note: z.string().max(1000) }),
-  z.object({ type: z.literal('remind'), note: z.string().max(1000).optional() }),
-  z.object({ type: z.literal('supervise'), note: z.string().max(1000).optional() }),
-  z.object({ type: z.literal('merge'), intoId: z.number().int().positive(), note: z.string().max(1000).optional() }),
+  z.object({ type: z.literal('remind'), note }),
+  z.object({ type: z.literal('supervise'), note }),
+  z.object({ type: z.literal('merge'), intoId: z.number().int().positive(), note }),
 ]);
 
-async function viewerOf(ctxDb: Parameters<typeof teamOfAgent>[0], user: SessionUser): Promise<OrderViewer> {
-  return { roles: user.roles, agentId: user.agentId, unitId: user.unitId, teamId: await teamOfAgent(ctxDb, user.agentId) };
-}
-
 /** Caller data as this viewer may see it: masked for roles not allowed, and for units not allowed. */
-function callerFor(user: SessionUser, row: { caller_name: string | null; caller_phone: string | null }, unitAllowed: boolean) {
-  const allowed = user.roles.some((r) => PERSONAL_DATA_ROLES.includes(r)) || (user.roles.includes('unit_handler') && unitAllowed);
-  return allowed ? { callerName: row.caller_name, callerPhone: row.caller_phone } : { callerName: maskName(row.caller_name), callerPhone: maskPhone(row.caller_phone) };
+function callerFor(v: Viewer, o: VisibleOrder, row: { caller_name: string | null; caller_phone: string | null }) {
+  return callerDataVisible(v, o)
+    ? { callerName: row.caller_name, callerPhone: row.caller_phone }
+    : { callerName: maskName(row.caller_name), callerPhone: maskPhone(row.caller_phone) };
 }
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+const OPEN = (status: string) => status !== 'closed' && status !== 'merged';
+
+async function visibleOrder(ctx: AppContext, user: SessionUser, id: number) {
+  const viewer = await viewerOf(ctx.db, user);
+  const o = await loadOrder(ctx.db, id);
+  if (!o || !canSee(viewer, o.visible)) throw notFound('work order');
+  return { viewer, o };
+}
 
 export async function workOrderRoutes(app: FastifyInstance) {
   defineRoute(app, {
-    method: 'POST', url: '/api/v1/work-orders', access: CREATE, tags: TAGS, body: createBody,
-    summary: 'Register a work order (受理); urgent ones go to the shift leads at once',
+    method: 'POST',
+    url: '/api/v1/work-orders',
+    access: CREATE_ROLES,
+    tags: TAGS,
+    body: createBody,
+    summary:
+      'Register a work order (受理); urgent ones go to the shift leads on duty at once, else to the chosen unit and its head',
     handler: async ({ ctx, body, user, actor, reply }) => {
-      const issues = validateOrder({ title: body.title, location: body.location, category: body.category, content: body.content });
-      if (issues.length > 0) throw unprocessable('the order is incomplete', issues.map((i) => ({ path: `body.${i.path}`, message: i.message })));
-      const cal = await businessCalendar(ctx.db);
-      const now = ctx.now();
-      const title = markUrgent(body.title, body.urgent);
-      return ctx.db.transaction().execute(async (tx) => {
-        const day = DateTime.fromMillis(now, { zone: cal.timeZone }).toISODate() ?? '';
-        const number = orderNumber(day, await nextSequence(tx, day.replaceAll('-', '')));
-        const teamId = await teamOfAgent(tx, user.agentId);
-        const text = ` ${searchTokens(`${title} ${body.location} ${Object.values(body.content).join(' ')}`).join(' ')} `;
-        const { id } = await tx.insertInto('work_order').values({
-          number, channel: body.channel, category: body.category, priority: body.urgent ? 'urgent' : 'normal', urgent: body.urgent ? 1 : 0,
-          status: 'registered', title, content_json: JSON.stringify(body.content), location: body.location,
-          caller_name: body.callerName ?? null, caller_phone: body.callerPhone ?? null, first_owner_user_id: user.id,
-          first_owner_agent_id: user.agentId, team_id: teamId, assignee_queue: body.urgent ? 'shift_lead' : null, created_at: now,
-          call_ended_at: body.callEndedAt ? Date.parse(body.callEndedAt) : null, due_at: null, closed_at: null, satisfaction: null,
-          merged_into_id: null, search_text: text,
-        }).returning('id').executeTakeFirstOrThrow();
-        if (body.contactKeys.length > 0) await tx.insertInto('work_order_contact').values(body.contactKeys.map((k) => ({ work_order_id: id, contact_key: k }))).execute();
-        await tx.insertInto('work_order_history').values({ work_order_id: id, at: now, actor_user_id: user.id, actor: actor.name, action: 'register', from_status: null, to_status: 'registered', note: null, data_json: null }).execute();
-        if (body.urgent) {
-          // 急件 go to the shift leads' queue at once; every team lead is notified (who is on duty comes with schedules).
-          const leads = await usersWithRole(tx, 'team_lead');
-          await notify(tx, leads.map((u) => ({ userId: u, kind: 'urgent_order', text: `急件 ${number}：${title}`, link: `/work-orders/${id}` })), now);
-        }
-        await writeAudit(tx, actor, { action: 'create', entity: 'work_order', entityId: id, after: { number, title, category: body.category } }, now);
-        reply.code(201);
-        return { id, number, status: 'registered' };
+      const { category, alsoCategories, urgent, callerName, callerPhone, ...rest } = body;
+      const created = await registerWorkOrder(ctx, user, actor, {
+        ...rest,
+        categories: [category, ...alsoCategories],
+        priority: urgent ? 'urgent' : 'normal',
+        caller: { name: callerName ?? null, phone: callerPhone ?? null },
       });
+      reply.code(201);
+      return created;
     },
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/work-orders', access: ACCESS, tags: TAGS,
-    summary: 'Work orders the caller may see, with filters and Chinese full-text search',
+    method: 'GET',
+    url: '/api/v1/work-orders',
+    access: ACCESS,
+    tags: TAGS,
+    summary:
+      'Work orders the caller may see, with filters (status list, category, unit, location, overdue, due soon, pending extension) and Chinese full-text search',
     query: z.object({
-      status: z.string().max(30).optional(), category: z.enum(CATEGORIES).optional(), unitId: z.coerce.number().int().positive().optional(),
-      location: z.string().max(100).optional(), q: z.string().max(100).optional(), overdue: z.enum(['true', 'false']).optional(),
-      dueWithinHours: z.coerce.number().positive().max(24 * 30).optional(),
-      from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional(), ...paging,
+      status: z
+        .string()
+        .max(200)
+        .optional()
+        .refine((s) => !s || s.split(',').every((x) => (STATUSES as readonly string[]).includes(x)), 'comma-separated statuses'),
+      category: z.enum(CATEGORIES).optional(),
+      unitId: z.coerce.number().int().positive().optional(),
+      location: z.string().max(100).optional(),
+      q: z.string().max(100).optional(),
+      overdue: z.enum(['true', 'false']).optional(),
+      dueWithinHours: z.coerce
+        .number()
+        .positive()
+        .max(24 * 30)
+        .optional(),
+      extensionPending: z.enum(['true', 'false']).optional(),
+      from: z.string().datetime({ offset: true }).optional(),
+      to: z.string().datetime({ offset: true }).optional(),
+      ...paging,
     }),
     handler: async ({ ctx, query, user }) => {
       const viewer = await viewerOf(ctx.db, user);
-      const { total, rows } = await listOrders(ctx.db, viewer, {
-        ...query, overdue: query.overdue === 'true', from: query.from ? Date.parse(query.from) : undefined, to: query.to ? Date.parse(query.to) : undefined,
-      }, ctx.now());
       const now = ctx.now();
+      const { total, rows } = await listOrders(
+        ctx.db,
+        visibilityFilter(viewer),
+        {
+          ...query,
+          status: query.status ? query.status.split(',') : undefined,
+          overdue: query.overdue === 'true',
+          extensionPending: query.extensionPending === 'true',
+          dueBefore: query.dueWithinHours != null ? now + query.dueWithinHours * 3_600_000 : undefined,
+          from: query.from ? Date.parse(query.from) : undefined,
+          to: query.to ? Date.parse(query.to) : undefined,
+        },
+        now,
+      );
+      const ids = rows.map((r) => r.id);
+      const units =
+        ids.length === 0
+          ? []
+          : await ctx.db
+              .selectFrom('work_order_dispatch')
+              .innerJoin('handling_unit', 'handling_unit.id', 'work_order_dispatch.unit_id')
+              .select([
+                'work_order_dispatch.work_order_id',
+                'work_order_dispatch.unit_id',
+                'handling_unit.name',
+                'work_order_dispatch.status',
+                'work_order_dispatch.due_at',
+                'work_order_dispatch.extension_status',
+                'work_order_dispatch.extension_until',
+              ])
+              .where('work_order_dispatch.work_order_id', 'in', ids)
+              .orderBy('work_order_dispatch.id')
+              .execute();
       return {
         total,
-        items: rows.map((r) => ({
-          id: r.id, number: r.number, title: r.title, category: r.category, channel: r.channel, status: r.status, urgent: r.urgent === 1,
-          location: r.location, createdAt: iso(r.created_at), dueAt: iso(r.due_at), closedAt: iso(r.closed_at),
-          overdue: r.due_at != null && r.due_at < now && r.status !== 'closed' && r.status !== 'merged',
-          redoCount: r.redo_count, escalationLevel: r.escalation_level, supervised: r.supervised === 1,
-          ...callerFor(user, r, false),
-        })),
+        items: rows.map((r) => {
+          const mine = units.filter((u) => u.work_order_id === r.id);
+          return {
+            id: r.id,
+            number: r.number,
+            title: r.title,
+            category: r.category,
+            channel: r.channel,
+            status: r.status,
+            urgent: r.urgent === 1,
+            location: r.location,
+            createdAt: iso(r.created_at),
+            dueAt: iso(r.due_at),
+            closedAt: iso(r.closed_at),
+            overdue: r.due_at != null && r.due_at < now && OPEN(r.status),
+            redoCount: r.redo_count,
+            escalationLevel: r.escalation_level,
+            supervised: r.supervised === 1,
+            queue: r.assignee_queue,
+            units: mine.map((u) => ({
+              unitId: u.unit_id,
+              unitName: u.name,
+              status: u.status,
+              dueAt: iso(u.due_at),
+              extensionStatus: u.extension_status,
+              extensionUntil: iso(u.extension_until),
+            })),
+            ...callerFor(viewer, visibleOrderOf(r, mine), r),
+          };
+        }),
       };
     },
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/work-orders/:id', access: ACCESS, tags: TAGS, params: idParams,
-    summary: 'One work order with its dispatches, full history, linked calls and attachments',
+    method: 'GET',
+    url: '/api/v1/work-orders/knowledge',
+    access: CREATE_ROLES,
+    tags: TAGS,
+    query: z.object({ q: z.string().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+    summary:
+      'Knowledge lookup for the entry form: answers given to closed consultations, with their basis (knowledge article, law or policy)',
+    handler: async ({ ctx, query }) => ({
+      items: (await searchAnswers(ctx.db, query.q, query.limit)).map((r) => ({
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        answer: r.answer_text,
+        basisKind: r.answer_basis_kind,
+        basisReference: r.answer_basis_ref,
+        closedAt: iso(r.closed_at),
+      })),
+    }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/work-orders/escalations',
+    access: SUPERVISORS,
+    tags: TAGS,
+    summary:
+      'Escalate open overdue orders (general → major → center management), notifying each level; computed from stored deadlines',
+    handler: async ({ ctx }) => escalateOverdue(ctx, await overdueOpenOrderIds(ctx.db, ctx.now(), 5000)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/work-orders/:id',
+    access: ACCESS,
+    tags: TAGS,
+    params: idParams,
+    summary:
+      'One work order with each unit’s status, full history, linked calls, attachments and the actions the caller may take',
     handler: async ({ ctx, params, user }) => {
+      const viewer = await viewerOf(ctx.db, user);
       const d = await orderDetail(ctx.db, params.id);
-      if (!d || !(await canSee(ctx.db, await viewerOf(ctx.db, user), d.order))) throw notFound('work order');
-      const unitAllowed = d.dispatches.some((x) => x.unit_id === user.unitId && x.can_see_personal_data === 1);
-      const o = d.order;
+      if (!d || !canSee(viewer, d.visible)) throw notFound('work order');
+      const o = d.row;
       const cal = await businessCalendar(ctx.db);
       const now = ctx.now();
-      const open = o.status !== 'closed' && o.status !== 'merged';
+      const unitName = new Map(d.dispatches.map((x) => [x.unit_id, x.unit_name]));
       return {
-        id: o.id, number: o.number, title: o.title, category: o.category, channel: o.channel, status: o.status, urgent: o.urgent === 1,
-        location: o.location, content: JSON.parse(o.content_json), ...callerFor(user, o, unitAllowed),
-        createdAt: iso(o.created_at), callEndedAt: iso(o.call_ended_at), dueAt: iso(o.due_at), closedAt: iso(o.closed_at),
-        remainingWorkingHours: open && o.due_at != null ? workingMsBetween(cal, now, o.due_at) / 3_600_000 : null,
-        redoCount: o.redo_count, returnCount: o.return_count, reminderCount: o.reminder_count, supervised: o.supervised === 1,
-        escalationLevel: o.escalation_level, satisfaction: o.satisfaction, mergedIntoId: o.merged_into_id,
-        firstOwnerAgentId: o.first_owner_agent_id,
-        // The seed center's rule: the order is completed within 15 minutes of the call's end.
-        completedLate: o.call_ended_at != null ? o.created_at - o.call_ended_at > COMPLETION_LIMIT_MS : null,
+        id: o.id,
+        number: o.number,
+        title: o.title,
+        category: o.category,
+        channel: o.channel,
+        status: o.status,
+        urgent: o.urgent === 1,
+        priority: o.priority,
+        location: o.location,
+        content: JSON.parse(o.content_json),
+        ...callerFor(viewer, d.visible, o),
+        answer: o.answer_text,
+        basis: o.answer_basis_ref ? { kind: o.answer_basis_kind, reference: o.answer_basis_ref } : null,
+        createdAt: iso(o.created_at),
+        callEndedAt: iso(o.call_ended_at),
+        dueAt: iso(o.due_at),
+        closedAt: iso(o.closed_at),
+        remainingWorkingHours:
+          OPEN(o.status) && o.due_at != null
+            ? (o.due_at >= now ? workingMsBetween(cal, now, o.due_at) : -workingMsBetween(cal, o.due_at, now)) / 3_600_000
+            : null,
+        redoCount: o.redo_count,
+        returnCount: o.return_count,
+        reminderCount: o.reminder_count,
+        supervised: o.supervised === 1,
+        escalationLevel: o.escalation_level,
+        satisfaction: o.satisfaction,
+        mergedIntoId: o.merged_into_id,
+        queue: o.assignee_queue,
+        firstOwnerUserId: o.first_owner_user_id,
+        // 话后完成时限: registered within 15 minutes of the call's end (the seed center's rule).
+        completedLate: o.call_ended_at != null ? completionTiming(o.call_ended_at, o.created_at).late : null,
         dispatches: d.dispatches.map((x) => ({
-          id: x.id, unitId: x.unit_id, unitName: x.unit_name, status: x.status, dispatchedAt: iso(x.dispatched_at), acceptedAt: iso(x.accepted_at),
-          repliedAt: iso(x.replied_at), reply: x.reply, dueAt: iso(x.due_at), extensionUntil: iso(x.extension_until), extensionStatus: x.extension_status,
+          id: x.id,
+          unitId: x.unit_id,
+          unitName: x.unit_name,
+          status: x.status,
+          dispatchedAt: iso(x.dispatched_at),
+          acceptedAt: iso(x.accepted_at),
+          startedAt: iso(x.started_at),
+          repliedAt: iso(x.replied_at),
+          reply: x.reply,
+          returnedAt: iso(x.returned_at),
+          returnReason: x.return_reason,
+          dueAt: iso(x.due_at),
+          extensionUntil: iso(x.extension_until),
+          extensionStatus: x.extension_status,
+          extensionReason: x.extension_reason,
         })),
-        history: d.history.map((h) => ({ at: iso(h.at), actor: h.actor, action: h.action, fromStatus: h.from_status, toStatus: h.to_status, note: h.note })),
+        history: d.history.map((h) => {
+          const data = h.data_json ? (JSON.parse(h.data_json) as { unitId?: number }) : {};
+          return {
+            at: iso(h.at),
+            actor: h.actor,
+            action: h.action,
+            fromStatus: h.from_status,
+            toStatus: h.to_status,
+            note: h.note,
+            unitName: data.unitId != null ? (unitName.get(data.unitId) ?? null) : null,
+          };
+        }),
         contacts: d.contacts,
         attachments: d.attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes })),
-        actions: availableActions(o.status as never, user.roles),
+        actions: allowedActions(d.state, orderActor(user)),
       };
     },
   });
 
   defineRoute(app, {
-    method: 'POST', url: '/api/v1/work-orders/:id/actions', access: ACCESS, tags: TAGS, params: idParams, body: actionBody,
-    summary: 'Move an order along its flow (dispatch, accept, reply, return, callback, extension, remind, supervise, merge …)',
-    handler: async ({ ctx, params, body, user, actor }) => {
-      const viewer = await viewerOf(ctx.db, user);
-      const cal = await businessCalendar(ctx.db);
-      const now = ctx.now();
-      return ctx.db.transaction().execute(async (tx) => {
-        const o = await tx.selectFrom('work_order').selectAll().where('id', '=', params.id).executeTakeFirst();
-        if (!o || !(await canSee(tx, viewer, o))) throw notFound('work order');
-        // A unit acts on its own dispatch only.
-        const mine = user.unitId == null ? undefined
-          : await tx.selectFrom('work_order_dispatch').selectAll().where('work_order_id', '=', o.id).where('unit_id', '=', user.unitId).orderBy('id', 'desc').executeTakeFirst();
-        const anyDispatch = await tx.selectFrom('work_order_dispatch').selectAll().where('work_order_id', '=', o.id).orderBy('id', 'desc').executeTakeFirst();
-        const action: Action = body.type === 'request_extension' ? { ...body, until: Date.parse(body.until) } : (body as Action);
-        let next;
-        try {
-          next = applyAction(stateOf(o, mine ?? anyDispatch), action, user.roles);
-        } catch (err) {
-          if (err instanceof TransitionError) {
-            throw err.code === 'role' ? new HttpProblem(403, 'Forbidden', err.message) : new HttpProblem(409, 'Conflict', err.message, [{ path: 'body.type', message: err.message }]);
-          }
-          throw err;
-        }
-        const set: Record<string, unknown> = {
-          status: next.status, redo_count: next.redoCount, return_count: next.returnCount, reminder_count: next.reminderCount,
-          supervised: next.supervised ? 1 : 0, version: o.version + 1,
-        };
-        let note: string | null = 'note' in body ? (body.note ?? null) : null;
-        switch (body.type) {
-          case 'answer':
-            set.closed_at = now;
-            set.content_json = JSON.stringify({ ...JSON.parse(o.content_json), answer: body.answer, basis: body.basis });
-            break;
-          case 'dispatch': {
-            const units = await tx.selectFrom('handling_unit').select('id').where('id', 'in', body.unitIds).execute();
-            if (units.length !== new Set(body.unitIds).size) throw unprocessable('unknown handling unit', [{ path: 'body.unitIds', message: 'unknown handling unit' }]);
-            const due = o.urgent === 1 ? addWorkingHours(cal, now, DEFAULT_DEADLINES.urgentWorkingHours) : addWorkingDays(cal, now, DEFAULT_DEADLINES.workingDays[o.category as keyof typeof DEFAULT_DEADLINES.workingDays]);
-            await tx.insertInto('work_order_dispatch').values(body.unitIds.map((unitId) => ({
-              work_order_id: o.id, unit_id: unitId, status: 'dispatched', dispatched_at: now, accepted_at: null, replied_at: null, reply: null,
-              due_at: due, extension_until: null, extension_status: null, extension_reason: null,
-            }))).execute();
-            set.due_at = due;
-            set.assignee_queue = null;
-            break;
-          }
-          case 'accept':
-          case 'start':
-          case 'reply':
-          case 'return':
-            if (!mine) throw new HttpProblem(403, 'Forbidden', 'this order is not dispatched to your unit');
-            await tx.updateTable('work_order_dispatch').set({
-              status: next.status, accepted_at: body.type === 'accept' ? now : mine.accepted_at,
-              replied_at: body.type === 'reply' ? now : mine.replied_at, reply: body.type === 'reply' ? body.reply : mine.reply,
-            }).where('id', '=', mine.id).execute();
-            if (body.type === 'reply') note = body.reply;
-            if (body.type === 'return') note = body.reason;
-            break;
-          case 'request_extension':
-            if (!mine) throw new HttpProblem(403, 'Forbidden', 'this order is not dispatched to your unit');
-            await tx.updateTable('work_order_dispatch').set({ extension_until: Date.parse(body.until), extension_status: 'pending', extension_reason: body.reason }).where('id', '=', mine.id).execute();
-            note = body.reason;
-            break;
-          case 'decide_extension': {
-            const d = anyDispatch!;
-            await tx.updateTable('work_order_dispatch').set({ extension_status: body.approve ? 'approved' : 'rejected', due_at: body.approve ? d.extension_until : d.due_at }).where('id', '=', d.id).execute();
-            if (body.approve && d.extension_until) set.due_at = d.extension_until;
-            break;
-          }
-          case 'callback':
-            set.satisfaction = body.satisfaction;
-            if (next.status === 'closed') set.closed_at = now;
-            else {
-              // 重办: back to the same units, with a fresh deadline.
-              const due = addWorkingDays(cal, now, DEFAULT_DEADLINES.workingDays[o.category as keyof typeof DEFAULT_DEADLINES.workingDays]);
-              await tx.updateTable('work_order_dispatch').set({ status: 'dispatched', accepted_at: null, replied_at: null, due_at: due }).where('work_order_id', '=', o.id).execute();
-              set.due_at = due;
-            }
-            break;
-          case 'close':
-            set.closed_at = now;
-            break;
-          case 'merge': {
-            const target = await tx.selectFrom('work_order').select(['id', 'status']).where('id', '=', body.intoId).executeTakeFirst();
-            if (!target || target.id === o.id || target.status === 'merged') throw unprocessable('cannot merge into that order', [{ path: 'body.intoId', message: 'not an open order' }]);
-            set.merged_into_id = body.intoId;
-            await tx.insertInto('work_order_history').values({ work_order_id: body.intoId, at: now, actor_user_id: user.id, actor: actor.name, action: 'merged_from', from_status: null, to_status: null, note: `合并工单 ${o.number}`, data_json: JSON.stringify({ from: o.id }) }).execute();
-            break;
-          }
-          default:
-            break;
-        }
-        const overdueMs = set.due_at ?? o.due_at;
-        set.escalation_level = escalationLevel({ overdueMs: overdueMs != null && next.status !== 'closed' ? Math.max(0, workingMsBetween(cal, overdueMs as number, now)) : 0, redoCount: next.redoCount });
-        if (set.escalation_level !== o.escalation_level && next.status !== 'closed') {
-          // Escalation notifies the people of the new level: team leads for 重大, managers for 中心督办.
-          const role = set.escalation_level === 'center' ? 'manager' : 'team_lead';
-          const people = await usersWithRole(tx, role);
-          await notify(tx, people.map((u) => ({ userId: u, kind: 'escalation', text: `工单 ${o.number} 升级为${set.escalation_level === 'center' ? '中心督办' : '重大'}`, link: `/work-orders/${o.id}` })), now);
-        }
-        // Optimistic check: the row must be the one read, so two people acting at once cannot both win.
-        const res = await tx.updateTable('work_order').set(set).where('id', '=', o.id).where('version', '=', o.version).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new HttpProblem(409, 'Conflict', 'the order changed meanwhile; reload and try again');
-        await tx.insertInto('work_order_history').values({
-          work_order_id: o.id, at: now, actor_user_id: user.id, actor: actor.name, action: body.type, from_status: o.status, to_status: next.status,
-          note, data_json: JSON.stringify(body),
-        }).execute();
-        await writeAudit(tx, actor, { action: body.type, entity: 'work_order', entityId: o.id, before: { status: o.status }, after: { status: next.status } }, now);
-        if (o.first_owner_user_id != null && o.first_owner_user_id !== user.id) {
-          // 首问负责: the first owner follows the order to the end.
-          await notify(tx, [{ userId: o.first_owner_user_id, kind: 'order_progress', text: `工单 ${o.number}：${body.type} → ${next.status}`, link: `/work-orders/${o.id}` }], now);
-        }
-        return { id: o.id, status: next.status, dueAt: iso((set.due_at as number | undefined) ?? o.due_at), redoCount: next.redoCount };
-      });
+    method: 'GET',
+    url: '/api/v1/work-orders/:id/duplicates',
+    access: SUPERVISORS,
+    tags: TAGS,
+    params: idParams,
+    summary: 'Open orders of the same caller about the same matter (candidates to merge)',
+    handler: async ({ ctx, params, user }) => {
+      const { o } = await visibleOrder(ctx, user, params.id);
+      const r = o.row;
+      if (!r.caller_phone) return { items: [] };
+      const digits = r.caller_phone.replace(/\D/g, '').slice(-8);
+      const others = await ctx.db
+        .selectFrom('work_order')
+        .select(['id', 'number', 'title', 'caller_phone', 'content_json', 'created_at', 'status'])
+        .where('caller_phone', 'like', `%${digits}`)
+        .where('id', '!=', r.id)
+        .where('status', 'not in', ['closed', 'merged'])
+        .limit(200)
+        .execute();
+      const text = (x: { title: string; content_json: string }) =>
+        `${x.title} ${Object.values(JSON.parse(x.content_json)).join(' ')}`;
+      const found = duplicateCandidates(
+        { id: r.id, callerPhone: r.caller_phone, text: text(r), createdAt: r.created_at },
+        others.map((x) => ({ id: x.id, callerPhone: x.caller_phone, text: text(x), createdAt: x.created_at })),
+      );
+      return {
+        items: found.map((f) => {
+          const x = others.find((y) => y.id === f.id)!;
+          return { id: x.id, number: x.number, title: x.title, status: x.status, similarity: f.similarity };
+        }),
+      };
     },
   });
 
   defineRoute(app, {
-    method: 'POST', url: '/api/v1/work-orders/:id/attachments', access: ACCESS, tags: TAGS, params: idParams,
+    method: 'POST',
+    url: '/api/v1/work-orders/:id/actions',
+    access: ACCESS,
+    tags: TAGS,
+    params: idParams,
+    body: actionBody,
+    summary:
+      'Move an order along its flow: dispatch to units, accept, start, reply, return, extension request/decision, callback, redo, close, remind, supervise, merge',
+    handler: async ({ ctx, params, body, user, actor }) => {
+      await visibleOrder(ctx, user, params.id);
+      return actOnOrder(ctx, user, actor, params.id, body);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/work-orders/:id/attachments',
+    access: ACCESS,
+    tags: TAGS,
+    params: idParams,
     summary: 'Attach an image or document (PNG, JPEG, PDF, docx/xlsx; ≤ 10 MiB), stored outside the database',
     body: z.object({ fileName: z.string().trim().min(1).max(200), base64: z.string().min(1).max(14_500_000) }),
     bodyLimit: 15 * 1024 * 1024,
     handler: async ({ ctx, params, body, user, actor, reply }) => {
-      const o = await ctx.db.selectFrom('work_order').selectAll().where('id', '=', params.id).executeTakeFirst();
-      if (!o || !(await canSee(ctx.db, await viewerOf(ctx.db, user), o))) throw notFound('work order');
-      let saved;
+      const { o } = await visibleOrder(ctx, user, params.id);
+      let saved: Awaited<ReturnType<typeof saveAttachment>>;
       try {
         saved = await saveAttachment(attachmentRoot(), Buffer.from(body.base64, 'base64'));
       } catch (err) {
@@ -296,12 +410,45 @@ export async function workOrderRoutes(app: FastifyInstance) {
       }
       const now = ctx.now();
       return ctx.db.transaction().execute(async (tx) => {
-        const { id } = await tx.insertInto('work_order_attachment').values({
-          work_order_id: o.id, file_name: body.fileName, mime_type: saved.mimeType, size_bytes: saved.size, sha256: saved.sha256,
-          storage_path: saved.storagePath, uploaded_by: actor.name, uploaded_at: now,
-        }).returning('id').executeTakeFirstOrThrow();
-        await tx.insertInto('work_order_history').values({ work_order_id: o.id, at: now, actor_user_id: user.id, actor: actor.name, action: 'attach', from_status: null, to_status: null, note: body.fileName, data_json: null }).execute();
-        await writeAudit(tx, actor, { action: 'attach', entity: 'work_order', entityId: o.id, after: { fileName: body.fileName, sha256: saved.sha256 } }, now);
+        const { id } = await tx
+          .insertInto('work_order_attachment')
+          .values({
+            work_order_id: o.row.id,
+            file_name: body.fileName,
+            mime_type: saved.mimeType,
+            size_bytes: saved.size,
+            sha256: saved.sha256,
+            storage_path: saved.storagePath,
+            uploaded_by: actor.name,
+            uploaded_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('work_order_history')
+          .values({
+            work_order_id: o.row.id,
+            at: now,
+            actor_user_id: user.id,
+            actor: actor.name,
+            action: 'attach',
+            from_status: null,
+            to_status: null,
+            note: body.fileName,
+            data_json: null,
+          })
+          .execute();
+        await writeAudit(
+          tx,
+          actor,
+          {
+            action: 'attach',
+            entity: 'work_order',
+            entityId: o.row.id,
+            after: { fileName: body.fileName, sha256: saved.sha256 },
+          },
+          now,
+        );
         reply.code(201);
         return { id, fileName: body.fileName, mimeType: saved.mimeType, size: saved.size };
       });
@@ -309,13 +456,20 @@ export async function workOrderRoutes(app: FastifyInstance) {
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/work-orders/:id/attachments/:attachmentId', access: ACCESS, tags: TAGS,
+    method: 'GET',
+    url: '/api/v1/work-orders/:id/attachments/:attachmentId',
+    access: ACCESS,
+    tags: TAGS,
     params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
     summary: 'Download an attachment of an order the caller may see',
     handler: async ({ ctx, params, user, reply }) => {
-      const o = await ctx.db.selectFrom('work_order').selectAll().where('id', '=', params.id).executeTakeFirst();
-      if (!o || !(await canSee(ctx.db, await viewerOf(ctx.db, user), o))) throw notFound('work order');
-      const a = await ctx.db.selectFrom('work_order_attachment').selectAll().where('id', '=', params.attachmentId).where('work_order_id', '=', o.id).executeTakeFirst();
+      const { o } = await visibleOrder(ctx, user, params.id);
+      const a = await ctx.db
+        .selectFrom('work_order_attachment')
+        .selectAll()
+        .where('id', '=', params.attachmentId)
+        .where('work_order_id', '=', o.row.id)
+        .executeTakeFirst();
       if (!a) throw notFound('attachment');
       const bytes = await readAttachment(attachmentRoot(), a.storage_path);
       // Served as a download with the type we detected, never rendered inline as the client named it.
@@ -328,25 +482,52 @@ export async function workOrderRoutes(app: FastifyInstance) {
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/work-orders/reports/summary', access: ['manager', 'team_lead', 'admin', 'qa'], tags: TAGS,
-    summary: 'On-time closure, closed first time, satisfaction, return and redo rates, backlog ageing, volume by category and unit',
+    method: 'GET',
+    url: '/api/v1/work-orders/reports/summary',
+    access: ['manager', 'team_lead', 'admin', 'qa'],
+    tags: TAGS,
+    summary:
+      'On-time closure, closed first time, satisfaction, return and redo rates, backlog ageing, volume by category and unit',
     query: z.object({ from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }) }),
     handler: async ({ ctx, query }) => {
       const from = Date.parse(query.from);
       const to = Date.parse(query.to);
-      const rows = await ctx.db.selectFrom('work_order').selectAll().where('created_at', '>=', from).where('created_at', '<', to).execute();
-      const dispatched = new Set((await ctx.db.selectFrom('work_order_dispatch').select('work_order_id').distinct().execute()).map((r) => r.work_order_id));
+      const rows = await ctx.db
+        .selectFrom('work_order')
+        .selectAll()
+        .where('created_at', '>=', from)
+        .where('created_at', '<', to)
+        .execute();
+      const dispatched = new Set(
+        (await ctx.db.selectFrom('work_order_dispatch').select('work_order_id').distinct().execute()).map((r) => r.work_order_id),
+      );
       const facts = rows.map((r) => ({
-        status: r.status, dispatched: dispatched.has(r.id), dueAt: r.due_at, closedAt: r.closed_at, returnCount: r.return_count,
-        redoCount: r.redo_count, satisfaction: r.satisfaction, createdAt: r.created_at,
+        status: r.status,
+        dispatched: dispatched.has(r.id),
+        dueAt: r.due_at,
+        closedAt: r.closed_at,
+        returnCount: r.return_count,
+        redoCount: r.redo_count,
+        satisfaction: r.satisfaction,
+        createdAt: r.created_at,
       }));
       const byCategory: Record<string, number> = {};
       for (const r of rows) byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
-      const byUnit = await ctx.db.selectFrom('work_order_dispatch').innerJoin('handling_unit', 'handling_unit.id', 'work_order_dispatch.unit_id')
+      const byUnit = await ctx.db
+        .selectFrom('work_order_dispatch')
+        .innerJoin('handling_unit', 'handling_unit.id', 'work_order_dispatch.unit_id')
         .innerJoin('work_order', 'work_order.id', 'work_order_dispatch.work_order_id')
         .select(['handling_unit.name', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('work_order.created_at', '>=', from).where('work_order.created_at', '<', to).groupBy('handling_unit.name').execute();
-      return { rates: orderRates(facts), backlog: backlogAgeing(facts, ctx.now()), byCategory, byUnit: byUnit.map((u) => ({ unit: u.name, count: Number(u.n) })) };
+        .where('work_order.created_at', '>=', from)
+        .where('work_order.created_at', '<', to)
+        .groupBy('handling_unit.name')
+        .execute();
+      return {
+        rates: orderRates(facts),
+        backlog: backlogAgeing(facts, ctx.now()),
+        byCategory,
+        byUnit: byUnit.map((u) => ({ unit: u.name, count: Number(u.n) })),
+      };
     },
   });
 }
