@@ -385,7 +385,6 @@ export async function workOrderRoutes(app: FastifyInstance) {
     summary:
       'Move an order along its flow: dispatch to units, accept, start, reply, return, extension request/decision, callback, redo, close, remind, supervise, merge',
     handler: async ({ ctx, params, body, user, actor }) => {
-      await visibleOrder(ctx, user, params.id);
       return actOnOrder(ctx, user, actor, params.id, body);
     },
   });

@@ -6,6 +6,7 @@ import { recipientsOf } from '../../domain/work-orders/recipients.ts';
 import { type RegisterInput, registerOrder } from '../../domain/work-orders/register.ts';
 import { type Action, type Actor as OrderActor, transition } from '../../domain/work-orders/state-machine.ts';
 import type { HistoryEntry, OrderState } from '../../domain/work-orders/types.ts';
+import { canSee } from '../../domain/work-orders/visibility.ts';
 import type { Actor } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { notify, usersWithRole } from '../../store/notifications.ts';
@@ -20,6 +21,7 @@ import {
   shiftLeadsOnDuty,
   teamOfAgent,
   usersOfUnits,
+  viewerOf,
 } from '../../store/work-orders.ts';
 import type { AppContext, SessionUser } from '../context.ts';
 import { HttpProblem, unprocessable } from '../problem.ts';
@@ -114,7 +116,19 @@ export async function actOnOrder(ctx: AppContext, user: SessionUser, actor: Acto
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const before = await loadOrder(tx, id);
-    if (!before) throw new HttpProblem(404, 'Not Found', 'work order not found');
+    if (!before || !canSee(await viewerOf(tx, user), before.visible))
+      throw new HttpProblem(404, 'Not Found', 'work order not found');
+    const r = transition(before.state, toAction(body, before.state, cal, now), orderActor(user), now);
+    if (!r.ok) {
+      const { code, message, field } = r.error;
+      throw new HttpProblem(
+        CODES[code],
+        code === 'input' ? 'Unprocessable Content' : code === 'status' ? 'Conflict' : 'Forbidden',
+        message,
+        [{ path: `body.${field ?? 'type'}`, message }],
+      );
+    }
+    // Checked after role and status, so a refused role is told 403 whatever the input.
     if (body.type === 'dispatch') {
       const units = await tx.selectFrom('handling_unit').select('id').where('id', 'in', body.unitIds).execute();
       if (units.length !== new Set(body.unitIds).size)
@@ -129,16 +143,6 @@ export async function actOnOrder(ctx: AppContext, user: SessionUser, actor: Acto
       if (!target || target.status === 'closed' || target.status === 'merged') {
         throw unprocessable('cannot merge into that order', [{ path: 'body.intoId', message: 'not an open order' }]);
       }
-    }
-    const r = transition(before.state, toAction(body, before.state, cal, now), orderActor(user), now);
-    if (!r.ok) {
-      const { code, message, field } = r.error;
-      throw new HttpProblem(
-        CODES[code],
-        code === 'input' ? 'Unprocessable Content' : code === 'status' ? 'Conflict' : 'Forbidden',
-        message,
-        [{ path: `body.${field ?? 'type'}`, message }],
-      );
     }
     const esc = await escalateIfDue(tx, cal, before.row, r.order, now);
     const saved = await saveTransition(tx, before, r, { userId: user.id, name: actor.name }, { escalationLevel: esc.level });
