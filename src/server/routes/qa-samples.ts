@@ -49,12 +49,14 @@ export async function qaSampleRoutes(app: FastifyInstance) {
 
   defineRoute(app, {
     method: 'GET', url: '/api/v1/qa/samples', access: ['qa', 'manager', 'trainer', 'admin'], tags: TAGS, summary: 'Drawn samples (newest first), with removed and replaced ones and why',
-    query: z.object({ plan: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+    query: z.object({ plan: z.string().max(100).optional(), agentId: z.coerce.number().int().positive().optional(), status: z.enum(['selected', 'replaced', 'removed']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
     handler: async ({ ctx, query }) => {
-      let q = ctx.db.selectFrom('qa_sample').innerJoin('agent', 'agent.id', 'qa_sample.agent_id').select(['qa_sample.id', 'qa_sample.contact_key', 'qa_sample.agent_id', 'qa_sample.created_at', 'agent.employee_no', 'agent.name', 'qa_sample.plan', 'qa_sample.reason', 'qa_sample.status', 'qa_sample.replaced_reason']);
+      let q = ctx.db.selectFrom('qa_sample').innerJoin('agent', 'agent.id', 'qa_sample.agent_id').leftJoin('contact', 'contact.key', 'qa_sample.contact_key').select(['qa_sample.id', 'qa_sample.contact_key', 'qa_sample.agent_id', 'qa_sample.created_at', 'contact.entered_at', 'contact.recording_url', 'agent.employee_no', 'agent.name', 'qa_sample.plan', 'qa_sample.reason', 'qa_sample.status', 'qa_sample.replaced_reason']);
       if (query.plan) q = q.where('qa_sample.plan', '=', query.plan);
+      if (query.agentId) q = q.where('qa_sample.agent_id', '=', query.agentId);
+      if (query.status) q = q.where('qa_sample.status', '=', query.status);
       const rows = await q.orderBy('qa_sample.id', 'desc').limit(query.limit).execute();
-      return { items: rows.map((r) => ({ id: r.id, contactKey: r.contact_key, agentId: r.agent_id, createdAt: new Date(r.created_at).toISOString(), agent: `${r.employee_no} ${r.name}`, plan: r.plan, reason: r.reason, status: r.status, changeReason: r.replaced_reason })) };
+      return { items: rows.map((r) => ({ id: r.id, contactKey: r.contact_key, agentId: r.agent_id, createdAt: new Date(r.created_at).toISOString(), enteredAt: r.entered_at == null ? null : new Date(r.entered_at).toISOString(), recordingUrl: r.recording_url ?? null, agent: `${r.employee_no} ${r.name}`, plan: r.plan, reason: r.reason, status: r.status, changeReason: r.replaced_reason })) };
     },
   });
 

@@ -59,7 +59,7 @@ describe.each(TEST_DIALECTS)('QA workbench API on %s', (dialect) => {
         contact('c5', '', now - DAY, false),
       ])
       .execute();
-    const ev = (agentId: number, contactKey: string, over: object) =>
+    const ev = (agentId: number, contactKey: string, over: Record<string, object>) =>
       f.t.app.inject({
         method: 'POST',
         url: '/api/v1/qa/evaluations',

@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, type RunningServer, startServer } from './browser.ts';
+
+// The QA workflow on the demo center: an evaluator scores a demo contact while listening to its recording
+// and pins a comment to a moment of it; the agent finds the evaluation and disputes one item; a second
+// evaluator (质检组长) accepts, and the evaluation is re-scored.
+describe('quality evaluation in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(server.url);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill('zuoxi-demo');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="sign-out"]').waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  test('qa scores with a timed comment → the agent disputes → a second evaluator accepts', async () => {
+    const agent = await signIn('agent');
+    const me = await agent.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()));
+    const agentId = me.user.agentId as number;
+    expect(agentId).toBeGreaterThan(0);
+
+    // 1. QA picks one of the agent's recent contacts, which has the demo recording.
+    const qa = await signIn('qa');
+    await qa.goto(`${server.url}/quality/evaluate?agent=${agentId}`);
+    await qa.locator('button[data-contact]').first().click({ timeout: 15_000 });
+    const audio = qa.locator('audio[data-testid="recording"]');
+    await audio.waitFor();
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration), { timeout: 10_000 }).toBeCloseTo(12, 0);
+    // Full marks to start; the live total follows the inputs (greeting 6 of 10: (3·26/30·100 + 400 + 300)/10 = 96).
+    await expect.poll(() => qa.getByTestId('live-total').innerText()).toContain('100');
+    await qa.locator('input[name="item-greeting"]').fill('6');
+    await expect.poll(() => qa.getByTestId('live-total').innerText()).toContain('96');
+    await audio.evaluate((a: HTMLAudioElement) => {
+      a.currentTime = 3;
+    });
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeCloseTo(3, 0);
+    await qa.locator('input[name="note-text"]').fill('开头语缺少工号');
+    await qa.getByRole('button', { name: '在当前时间添加评语' }).click();
+    await qa.getByRole('button', { name: '0:03' }).waitFor();
+    await qa.getByRole('button', { name: '提交评分' }).click();
+    await qa.waitForURL(/\/quality\/evaluations\/\d+$/);
+    const url = qa.url();
+    await expect.poll(() => qa.getByTestId('evaluation-score').innerText()).toBe('96.0');
+    // The comment's timestamp moves the player to that moment.
+    const player = qa.locator('audio[data-testid="recording"]');
+    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.duration), { timeout: 10_000 }).toBeCloseTo(12, 0);
+    await qa.getByRole('button', { name: '0:03' }).click();
+    await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThanOrEqual(3);
+    await qa.screenshot({ path: 'test-results/qa-evaluation.png', fullPage: true });
+
+    // 2. The agent sees it among their own and disputes the greeting.
+    await agent.goto(`${server.url}/quality/evaluations`);
+    await agent.getByRole('link', { name: '查看' }).first().waitFor({ timeout: 10_000 });
+    await agent.goto(url);
+    await agent.getByText('开头语缺少工号').waitFor();
+    await agent.getByRole('button', { name: '申诉', exact: true }).click();
+    await agent.locator('input[name="item-greeting"]').fill('10');
+    await expect.poll(() => agent.getByTestId('live-total').innerText()).toContain('100');
+    await agent.locator('textarea[name="dispute-reason"]').fill('0:03 处已报工号');
+    await agent.getByRole('button', { name: '提交申诉' }).click();
+    await expect.poll(() => agent.getByTestId('evaluation-status').innerText()).toBe('申诉中');
+
+    // 3. The evaluator who scored may not decide; the QA lead accepts and the evaluation is re-scored.
+    await qa.reload();
+    await qa.getByText('这是您评的分，申诉需由另一名质检员处理。').waitFor();
+    const lead = await signIn('qalead');
+    await lead.goto(url);
+    await lead.getByRole('button', { name: '提交处理结果' }).click();
+    await expect.poll(() => lead.getByTestId('evaluation-score').innerText()).toBe('100.0');
+    await expect.poll(() => lead.getByTestId('evaluation-status').innerText()).toBe('申诉已处理');
+    await lead.screenshot({ path: 'test-results/qa-dispute-decided.png', fullPage: true });
+    for (const p of [agent, qa, lead]) await p.close();
+  }, 120_000);
+});
