@@ -9,6 +9,8 @@ import { qaSampleRoutes } from './qa-samples.ts';
 import { qualityRoutes } from './quality.ts';
 import { reportRoutes } from './reports.ts';
 import { rosterRoutes } from './roster.ts';
+import { scheduleChangeRoutes } from './schedule-changes.ts';
+import { schedulePeopleRoutes } from './schedule-people.ts';
 import { scheduleRoutes } from './schedules.ts';
 import { staffingRoutes } from './staffing.ts';
 import { userRoutes } from './users.ts';
@@ -30,4 +32,6 @@ export const routePlugins: Array<(app: FastifyInstance) => Promise<void>> = [
   qualityRoutes,
   qaSampleRoutes,
   scheduleRoutes,
+  schedulePeopleRoutes,
+  scheduleChangeRoutes,
 ];

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
 import { buildSchedule } from '../../domain/schedule/build-schedule.ts';
-import { DEFAULT_RULES, DEFAULT_TEMPLATES } from '../../domain/schedule/types.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { notify } from '../../store/notifications.ts';
+import { scheduleAgents, scheduleRules } from '../../store/schedule-people.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { defineRoute, idParams } from '../route.ts';
 import { computeForecast } from '../services/forecast-service.ts';
@@ -16,9 +16,18 @@ const TAGS = ['schedules'];
 
 export async function scheduleRoutes(app: FastifyInstance) {
   defineRoute(app, {
-    method: 'POST', url: '/api/v1/schedules', access: ['planner', 'manager'], tags: TAGS,
-    summary: 'Build a draft schedule for coming weeks: forecast → Erlang C requirement → shift design (HiGHS) → rostering under the labour rules',
-    body: z.object({ start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), weeks: z.number().int().min(1).max(2).default(1), name: z.string().trim().max(100).optional(), timeLimitSeconds: z.number().min(1).max(120).default(20) }),
+    method: 'POST',
+    url: '/api/v1/schedules',
+    access: ['planner', 'manager'],
+    tags: TAGS,
+    summary:
+      'Build a draft schedule for coming weeks: forecast → Erlang C requirement → shift design (HiGHS) → rostering under the labour rules',
+    body: z.object({
+      start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      weeks: z.number().int().min(1).max(2).default(1),
+      name: z.string().trim().max(100).optional(),
+      timeLimitSeconds: z.number().min(1).max(120).default(20),
+    }),
     handler: async ({ ctx, body, actor, reply }) => {
       const groups = await ctx.db.selectFrom('skill_group').selectAll().orderBy('id').execute();
       const center = await ctx.db.selectFrom('center').select('time_zone').executeTakeFirst();
@@ -26,87 +35,264 @@ export async function scheduleRoutes(app: FastifyInstance) {
       const today = DateTime.fromMillis(ctx.now(), { zone }).startOf('day');
       const start = DateTime.fromISO(body.start, { zone });
       const offset = Math.round(start.diff(today, 'days').days);
-      if (offset < 0) throw new HttpProblem(400, 'Bad Request', 'the schedule must start today or later', [{ path: 'body.start', message: 'in the past' }]);
+      if (offset < 0)
+        throw new HttpProblem(400, 'Bad Request', 'the schedule must start today or later', [
+          { path: 'body.start', message: 'in the past' },
+        ]);
       const days = body.weeks * 7;
-      if (offset + days > 42) throw new HttpProblem(400, 'Bad Request', 'the forecast reaches 6 weeks ahead', [{ path: 'body.start', message: 'too far ahead' }]);
+      if (offset + days > 42)
+        throw new HttpProblem(400, 'Bad Request', 'the forecast reaches 6 weeks ahead', [
+          { path: 'body.start', message: 'too far ahead' },
+        ]);
       const dates = Array.from({ length: days }, (_, i) => start.plus({ days: i }).toISODate() ?? '');
       const required: Record<string, number[][]> = {};
+      const traffic: Record<string, { calls: number; ahtSeconds: number }[][]> = {};
       for (const g of groups) {
-        const f = await computeForecast(ctx.db, { skillGroupId: g.id, horizonDays: offset + days, model: 'auto', intervalMinutes: 30 }, ctx.now());
-        const plan = staffingPlan(f.result.intervals.map((p) => ({ skillGroup: g.name, start: p.intervalStart, calls: p.offered, ahtSeconds: p.ahtSeconds ?? 240 })), {
-          intervalSeconds: 1800, model: 'c', targets: { serviceLevel: g.sl_target }, slSeconds: g.sl_threshold_seconds, shrinkage: 0,
-        });
+        const f = await computeForecast(
+          ctx.db,
+          { skillGroupId: g.id, horizonDays: offset + days, model: 'auto', intervalMinutes: 30 },
+          ctx.now(),
+        );
+        const plan = staffingPlan(
+          f.result.intervals.map((p) => ({
+            skillGroup: g.name,
+            start: p.intervalStart,
+            calls: p.offered,
+            ahtSeconds: p.ahtSeconds ?? 240,
+          })),
+          {
+            intervalSeconds: 1800,
+            model: 'c',
+            targets: { serviceLevel: g.sl_target },
+            slSeconds: g.sl_threshold_seconds,
+            shrinkage: 0,
+          },
+        );
         required[g.name] = dates.map((_, d) => plan.slice((offset + d) * 48, (offset + d + 1) * 48).map((r) => r.agents));
+        traffic[g.name] = dates.map((_, d) =>
+          f.result.intervals
+            .slice((offset + d) * 48, (offset + d + 1) * 48)
+            .map((p) => ({ calls: p.offered, ahtSeconds: p.ahtSeconds ?? 240 })),
+        );
       }
-      const agents = await ctx.db.selectFrom('agent').select(['id', 'employee_no', 'name', 'team_id', 'contract_hours_per_week']).where('status', '=', 'active').execute();
-      const skills = await ctx.db.selectFrom('agent_skill').innerJoin('skill_group', 'skill_group.id', 'agent_skill.skill_group_id').select(['agent_skill.agent_id', 'skill_group.name']).execute();
-      const people = agents.map((a) => ({ agent: a.employee_no, team: String(a.team_id ?? ''), skills: skills.filter((s) => s.agent_id === a.id).map((s) => s.name), contractHoursPerWeek: a.contract_hours_per_week }));
-      const seats = await ctx.db.selectFrom('site').select((eb) => eb.fn.sum<number>('seats').as('n')).executeTakeFirst();
+      const { agents: people, idOf } = await scheduleAgents(ctx.db);
       const out = await buildSchedule({
-        dates, timeZone: zone, required, agents: people, timeLimitSeconds: body.timeLimitSeconds,
-        rules: { ...DEFAULT_RULES, shiftTemplates: DEFAULT_TEMPLATES, seats: seats?.n ? Number(seats.n) : undefined },
+        dates,
+        timeZone: zone,
+        required,
+        traffic,
+        agents: people,
+        timeLimitSeconds: body.timeLimitSeconds,
+        rules: await scheduleRules(ctx.db),
       });
-      const idOf = new Map(agents.map((a) => [a.employee_no, a.id]));
-      const result = { fit: out.fit, underHours: out.underHours, overHours: out.overHours, paidHours: out.paidHours, lowerBound: out.lowerBound, gap: out.gap, unfilledShifts: out.unfilledShifts, violations: out.violations, coverage: out.coverage };
+      const result = {
+        fit: out.fit,
+        underHours: out.underHours,
+        overHours: out.overHours,
+        paidHours: out.paidHours,
+        lowerBound: out.lowerBound,
+        gap: out.gap,
+        unfilledShifts: out.unfilledShifts,
+        violations: out.violations,
+        coverage: out.coverage,
+        understaffed: out.understaffed,
+      };
       return ctx.db.transaction().execute(async (tx) => {
-        const { id } = await tx.insertInto('schedule').values({ name: body.name ?? `${body.start} 起 ${body.weeks} 周`, start_date: body.start, weeks: body.weeks, status: 'draft', result_json: JSON.stringify(result), created_at: ctx.now(), created_by: actor.name, published_at: null }).returning('id').executeTakeFirstOrThrow();
-        const rows = out.assignments.map((a) => ({ schedule_id: id, agent_id: idOf.get(a.agent) ?? 0, date: a.date, shift: `${a.shift}·${a.skillGroup}`, segments_json: JSON.stringify(a.segments), breaks_json: JSON.stringify(a.breaks), pay_rate: a.payRate, locked: 0 }));
-        for (let i = 0; i < rows.length; i += 300) await tx.insertInto('schedule_assignment').values(rows.slice(i, i + 300)).execute();
-        await writeAudit(tx, actor, { action: 'build', entity: 'schedule', entityId: id, after: { start: body.start, weeks: body.weeks, fit: out.fit, gap: out.gap } }, ctx.now());
+        const { id } = await tx
+          .insertInto('schedule')
+          .values({
+            name: body.name ?? `${body.start} 起 ${body.weeks} 周`,
+            start_date: body.start,
+            weeks: body.weeks,
+            status: 'draft',
+            result_json: JSON.stringify(result),
+            created_at: ctx.now(),
+            created_by: actor.name,
+            published_at: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const rows = out.assignments.map((a) => ({
+          schedule_id: id,
+          agent_id: idOf.get(a.agent) ?? 0,
+          date: a.date,
+          shift: `${a.shift}·${a.skillGroup}`,
+          segments_json: JSON.stringify(a.segments),
+          breaks_json: JSON.stringify(a.breaks),
+          pay_rate: a.payRate,
+          locked: 0,
+        }));
+        for (let i = 0; i < rows.length; i += 300)
+          await tx
+            .insertInto('schedule_assignment')
+            .values(rows.slice(i, i + 300))
+            .execute();
+        await writeAudit(
+          tx,
+          actor,
+          {
+            action: 'build',
+            entity: 'schedule',
+            entityId: id,
+            after: { start: body.start, weeks: body.weeks, fit: out.fit, gap: out.gap },
+          },
+          ctx.now(),
+        );
         reply.code(201);
-        return { id, assignments: rows.length, fit: out.fit, paidHours: out.paidHours, lowerBound: out.lowerBound, gap: out.gap, unfilledShifts: out.unfilledShifts, violations: out.violations.length };
+        return {
+          id,
+          assignments: rows.length,
+          fit: out.fit,
+          paidHours: out.paidHours,
+          lowerBound: out.lowerBound,
+          gap: out.gap,
+          unfilledShifts: out.unfilledShifts,
+          violations: out.violations.length,
+        };
       });
     },
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/schedules', access: [...PLAN, 'team_lead'], tags: TAGS, summary: 'Schedules, newest first',
+    method: 'GET',
+    url: '/api/v1/schedules',
+    access: [...PLAN, 'team_lead'],
+    tags: TAGS,
+    summary: 'Schedules, newest first',
     handler: async ({ ctx }) => ({
       items: (await ctx.db.selectFrom('schedule').selectAll().orderBy('created_at', 'desc').limit(50).execute()).map((s) => {
         const r = s.result_json ? JSON.parse(s.result_json) : {};
-        return { id: s.id, name: s.name, start: s.start_date, weeks: s.weeks, status: s.status, fit: r.fit ?? null, gap: r.gap ?? null, paidHours: r.paidHours ?? null };
+        return {
+          id: s.id,
+          name: s.name,
+          start: s.start_date,
+          weeks: s.weeks,
+          status: s.status,
+          fit: r.fit ?? null,
+          gap: r.gap ?? null,
+          paidHours: r.paidHours ?? null,
+        };
       }),
     }),
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/schedules/:id', access: [...PLAN, 'team_lead'], tags: TAGS, params: idParams, summary: 'A schedule: assignments by agent and day, coverage, fit',
+    method: 'GET',
+    url: '/api/v1/schedules/:id',
+    access: [...PLAN, 'team_lead'],
+    tags: TAGS,
+    params: idParams,
+    summary: 'A schedule: assignments by agent and day, coverage, fit',
     handler: async ({ ctx, params }) => {
       const s = await ctx.db.selectFrom('schedule').selectAll().where('id', '=', params.id).executeTakeFirst();
       if (!s) throw notFound('schedule');
-      const rows = await ctx.db.selectFrom('schedule_assignment').innerJoin('agent', 'agent.id', 'schedule_assignment.agent_id').leftJoin('team', 'team.id', 'agent.team_id')
-        .select(['agent.employee_no', 'agent.name', 'team.name as team', 'schedule_assignment.date', 'schedule_assignment.shift', 'schedule_assignment.segments_json', 'schedule_assignment.pay_rate'])
-        .where('schedule_id', '=', s.id).orderBy('agent.employee_no').orderBy('schedule_assignment.date').execute();
+      const rows = await ctx.db
+        .selectFrom('schedule_assignment')
+        .innerJoin('agent', 'agent.id', 'schedule_assignment.agent_id')
+        .leftJoin('team', 'team.id', 'agent.team_id')
+        .select([
+          'agent.employee_no',
+          'agent.name',
+          'team.name as team',
+          'schedule_assignment.date',
+          'schedule_assignment.shift',
+          'schedule_assignment.segments_json',
+          'schedule_assignment.pay_rate',
+          'schedule_assignment.locked',
+        ])
+        .where('schedule_id', '=', s.id)
+        .orderBy('agent.employee_no')
+        .orderBy('schedule_assignment.date')
+        .execute();
       return {
-        id: s.id, name: s.name, start: s.start_date, weeks: s.weeks, status: s.status, result: s.result_json ? JSON.parse(s.result_json) : null,
-        assignments: rows.map((r) => ({ agent: `${r.employee_no} ${r.name}`, team: r.team, date: r.date, shift: r.shift, segments: JSON.parse(r.segments_json), payRate: r.pay_rate })),
+        id: s.id,
+        name: s.name,
+        start: s.start_date,
+        weeks: s.weeks,
+        status: s.status,
+        result: s.result_json ? JSON.parse(s.result_json) : null,
+        assignments: rows.map((r) => ({
+          agent: `${r.employee_no} ${r.name}`,
+          agentNo: r.employee_no,
+          team: r.team,
+          date: r.date,
+          shift: r.shift,
+          segments: JSON.parse(r.segments_json),
+          payRate: r.pay_rate,
+          locked: Number(r.locked) === 1,
+        })),
+        templates: (await scheduleRules(ctx.db)).shiftTemplates.map((t) => ({
+          name: t.name,
+          earliestStart: t.earliestStart,
+          latestStart: t.latestStart,
+          startStepMinutes: t.startStepMinutes,
+        })),
+        skillGroups: (await ctx.db.selectFrom('skill_group').select('name').orderBy('id').execute()).map((g) => g.name),
       };
     },
   });
 
   defineRoute(app, {
-    method: 'POST', url: '/api/v1/schedules/:id/publish', access: ['planner', 'manager'], tags: TAGS, params: idParams, summary: 'Publish a schedule to the agents (each agent with shifts is notified)',
+    method: 'POST',
+    url: '/api/v1/schedules/:id/publish',
+    access: ['planner', 'manager'],
+    tags: TAGS,
+    params: idParams,
+    summary: 'Publish a schedule to the agents (each agent with shifts is notified)',
     handler: async ({ ctx, params, actor }) =>
       ctx.db.transaction().execute(async (tx) => {
         const s = await tx.selectFrom('schedule').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!s) throw notFound('schedule');
         if (s.status === 'published') throw new HttpProblem(409, 'Conflict', 'already published');
         await tx.updateTable('schedule').set({ status: 'published', published_at: ctx.now() }).where('id', '=', s.id).execute();
-        const users = await tx.selectFrom('app_user').innerJoin('schedule_assignment', 'schedule_assignment.agent_id', 'app_user.agent_id').select('app_user.id').where('schedule_assignment.schedule_id', '=', s.id).distinct().execute();
-        await notify(tx, users.map((u) => ({ userId: u.id, kind: 'schedule', text: `排班已发布：${s.name}`, link: '/schedule/mine' })), ctx.now());
+        const users = await tx
+          .selectFrom('app_user')
+          .innerJoin('schedule_assignment', 'schedule_assignment.agent_id', 'app_user.agent_id')
+          .select('app_user.id')
+          .where('schedule_assignment.schedule_id', '=', s.id)
+          .distinct()
+          .execute();
+        await notify(
+          tx,
+          users.map((u) => ({ userId: u.id, kind: 'schedule', text: `排班已发布：${s.name}`, link: '/schedule/mine' })),
+          ctx.now(),
+        );
         await writeAudit(tx, actor, { action: 'publish', entity: 'schedule', entityId: s.id }, ctx.now());
         return { id: s.id, status: 'published', notified: users.length };
       }),
   });
 
   defineRoute(app, {
-    method: 'GET', url: '/api/v1/schedules/mine', access: ['agent', 'team_lead'], tags: TAGS, summary: "The signed-in agent's shifts in published schedules",
+    method: 'GET',
+    url: '/api/v1/schedules/mine',
+    access: ['agent', 'team_lead'],
+    tags: TAGS,
+    summary: "The signed-in agent's shifts in published schedules",
     handler: async ({ ctx, user }) => {
       if (user.agentId == null) return { items: [] };
-      const rows = await ctx.db.selectFrom('schedule_assignment').innerJoin('schedule', 'schedule.id', 'schedule_assignment.schedule_id')
-        .select(['schedule_assignment.date', 'schedule_assignment.shift', 'schedule_assignment.segments_json', 'schedule_assignment.breaks_json', 'schedule_assignment.pay_rate'])
-        .where('schedule.status', '=', 'published').where('schedule_assignment.agent_id', '=', user.agentId).orderBy('schedule_assignment.date').execute();
-      return { items: rows.map((r) => ({ date: r.date, shift: r.shift, segments: JSON.parse(r.segments_json), breaks: JSON.parse(r.breaks_json), payRate: r.pay_rate })) };
+      const rows = await ctx.db
+        .selectFrom('schedule_assignment')
+        .innerJoin('schedule', 'schedule.id', 'schedule_assignment.schedule_id')
+        .select([
+          'schedule_assignment.date',
+          'schedule_assignment.shift',
+          'schedule_assignment.segments_json',
+          'schedule_assignment.breaks_json',
+          'schedule_assignment.pay_rate',
+        ])
+        .where('schedule.status', '=', 'published')
+        .where('schedule_assignment.agent_id', '=', user.agentId)
+        .orderBy('schedule_assignment.date')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          date: r.date,
+          shift: r.shift,
+          segments: JSON.parse(r.segments_json),
+          breaks: JSON.parse(r.breaks_json),
+          payRate: r.pay_rate,
+        })),
+      };
     },
   });
 }

@@ -6,12 +6,46 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
+import { EmergencyPanel } from './emergency-panel.tsx';
+import { Violations, violationsOf } from './schedule-parts.tsx';
 
-interface ScheduleItem { id: number; name: string; start: string; weeks: number; status: string; fit: number | null; gap: number | null; paidHours: number | null }
+interface ScheduleItem {
+  id: number;
+  name: string;
+  start: string;
+  weeks: number;
+  status: string;
+  fit: number | null;
+  gap: number | null;
+  paidHours: number | null;
+}
 interface Detail {
-  id: number; name: string; status: string;
-  result: { fit: number | null; underHours: number; overHours: number; paidHours: number; lowerBound: number; gap: number; unfilledShifts: number; violations: unknown[]; coverage: { intervalStart: string; skillGroup: string; required: number; scheduled: number }[] };
-  assignments: { agent: string; team: string | null; date: string; shift: string; payRate: number }[];
+  id: number;
+  name: string;
+  status: string;
+  result: {
+    fit: number | null;
+    underHours: number;
+    overHours: number;
+    paidHours: number;
+    lowerBound: number;
+    gap: number;
+    unfilledShifts: number;
+    violations: unknown[];
+    coverage: { intervalStart: string; skillGroup: string; required: number; scheduled: number }[];
+    understaffed?: { intervalStart: string; skillGroup: string; predictedServiceLevel: number | null }[];
+  };
+  assignments: {
+    agent: string;
+    agentNo: string;
+    team: string | null;
+    date: string;
+    shift: string;
+    payRate: number;
+    locked: boolean;
+  }[];
+  templates: { name: string; earliestStart: string; latestStart: string; startStepMinutes: number }[];
+  skillGroups: string[];
 }
 
 const nextMonday = () => {
@@ -45,6 +79,17 @@ export default function SchedulesPage() {
     }
   };
   const d = detail.data;
+  const [edit, setEdit] = useState<{ agentNo: string; agent: string; date: string; shift: string; start: string } | null>(null);
+  const starts = (name: string) => {
+    const tp = d?.templates.find((x) => x.name === name);
+    if (!tp) return [];
+    const m = (x: string) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5));
+    const out: string[] = [];
+    for (let v = m(tp.earliestStart); v <= m(tp.latestStart); v += tp.startStepMinutes)
+      out.push(`${String(Math.floor(v / 60)).padStart(2, '0')}:${String(v % 60).padStart(2, '0')}`);
+    return out;
+  };
+  const refused = violationsOf(error);
   const option = useMemo<ChartOption | null>(() => {
     if (!d) return null;
     const byStart = new Map<string, { r: number; s: number }>();
@@ -55,13 +100,53 @@ export default function SchedulesPage() {
       byStart.set(c.intervalStart, e);
     }
     const keys = [...byStart.keys()].sort();
+    const sl = new Map<string, number>();
+    for (const u of d.result.understaffed ?? [])
+      if (u.predictedServiceLevel != null)
+        sl.set(u.intervalStart, Math.min(sl.get(u.intervalStart) ?? 1, u.predictedServiceLevel));
     return {
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 24, top: 36, bottom: 56 }, dataZoom: [{ type: 'slider', bottom: 8 }],
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 24, top: 36, bottom: 56 },
+      dataZoom: [{ type: 'slider', bottom: 8 }],
       xAxis: { type: 'category', data: keys.map((k) => `${k.slice(5, 10)} ${k.slice(11, 16)}`) },
-      yAxis: { type: 'value', name: t('sched.agents') },
+      yAxis: [
+        { type: 'value', name: t('sched.agents') },
+        {
+          type: 'value',
+          name: t('sched.predictedSl'),
+          min: 0,
+          max: 100,
+          axisLabel: { formatter: '{value}%' },
+          splitLine: { show: false },
+        },
+      ],
       series: [
-        { type: 'line', step: 'end', name: t('sched.required'), showSymbol: false, data: keys.map((k) => byStart.get(k)!.r), itemStyle: { color: '#c0392b' } },
-        { type: 'line', step: 'end', name: t('sched.scheduled'), showSymbol: false, areaStyle: { opacity: 0.15 }, data: keys.map((k) => byStart.get(k)!.s), itemStyle: { color: '#1f5fbf' } },
+        {
+          type: 'line',
+          step: 'end',
+          name: t('sched.required'),
+          showSymbol: false,
+          data: keys.map((k) => byStart.get(k)!.r),
+          itemStyle: { color: '#c0392b' },
+        },
+        {
+          type: 'line',
+          step: 'end',
+          name: t('sched.scheduled'),
+          showSymbol: false,
+          areaStyle: { opacity: 0.15 },
+          data: keys.map((k) => byStart.get(k)!.s),
+          itemStyle: { color: '#1f5fbf' },
+        },
+        {
+          type: 'scatter',
+          name: t('sched.predictedSl'),
+          yAxisIndex: 1,
+          symbolSize: 6,
+          data: keys.map((k) => (sl.has(k) ? Math.round(sl.get(k)! * 1000) / 10 : null)),
+          itemStyle: { color: '#e67e22' },
+        },
       ],
     };
   }, [d, t]);
@@ -75,33 +160,178 @@ export default function SchedulesPage() {
   return (
     <section>
       <PageHeader title={t('nav.schedules')} description={t('navDesc.schedules')} />
-      <form className="panel filters" onSubmit={(e) => { e.preventDefault(); void run(() => api.post('/schedules', { start, weeks: 1 })); }}>
-        <label>{t('sched.start')} <input type="date" value={start} onChange={(e) => setStart(e.target.value)} /></label>
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('sched.building') : t('sched.build')}</button>
+      <form
+        className="panel filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => api.post('/schedules', { start, weeks: 1 }));
+        }}
+      >
+        <label>
+          {t('sched.start')} <input type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('sched.building') : t('sched.build')}
+        </button>
         <select aria-label={t('nav.schedules')} value={id ?? ''} onChange={(e) => setSelected(Number(e.target.value))}>
-          {(list.data?.items ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}（{t(`sched.status.${s.status}`)}）</option>)}</select>
-        {d && d.status === 'draft' && <button type="button" className="button" onClick={() => void run(() => api.post(`/schedules/${d.id}/publish`))}>{t('sched.publish')}</button>}
+          {(list.data?.items ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}（{t(`sched.status.${s.status}`)}）
+            </option>
+          ))}
+        </select>
+        {d && d.status === 'draft' && (
+          <button type="button" className="button" onClick={() => void run(() => api.post(`/schedules/${d.id}/publish`))}>
+            {t('sched.publish')}
+          </button>
+        )}
       </form>
-      <ProblemAlert error={error ?? list.error ?? detail.error} />
+      {refused ? (
+        <div className="alert alert-error" role="alert">
+          {t('schedReq.refused')}
+          <Violations check={refused} />
+        </div>
+      ) : (
+        <ProblemAlert error={error ?? list.error ?? detail.error} />
+      )}
       {d && (
         <div className="kpi-grid">
-          <div className="panel kpi"><div className="kpi-label">{t('metrics.scheduleFit.label')}</div><div className="kpi-value num">{formatPercent(d.result.fit, 'zh-CN')}</div><div className="kpi-sub muted">{t('sched.underOver', { under: formatNumber(d.result.underHours, 'zh-CN', 1), over: formatNumber(d.result.overHours, 'zh-CN', 1) })}</div></div>
-          <div className="panel kpi"><div className="kpi-label">{t('sched.paidHours')}</div><div className="kpi-value num">{formatNumber(d.result.paidHours, 'zh-CN', 0)}</div></div>
-          <div className="panel kpi"><div className="kpi-label">{t('sched.gap')}</div><div className="kpi-value num">{formatPercent(d.result.gap, 'zh-CN', 2)}</div><div className="kpi-sub muted">{t('sched.bound', { bound: formatNumber(d.result.lowerBound, 'zh-CN', 0) })}</div></div>
-          <div className="panel kpi"><div className="kpi-label">{t('sched.violations')}</div><div className="kpi-value num">{d.result.violations.length}</div><div className="kpi-sub muted">{t('sched.unfilled', { n: d.result.unfilledShifts })}</div></div>
+          <div className="panel kpi">
+            <div className="kpi-label">{t('metrics.scheduleFit.label')}</div>
+            <div className="kpi-value num">{formatPercent(d.result.fit, 'zh-CN')}</div>
+            <div className="kpi-sub muted">
+              {t('sched.underOver', {
+                under: formatNumber(d.result.underHours, 'zh-CN', 1),
+                over: formatNumber(d.result.overHours, 'zh-CN', 1),
+              })}
+            </div>
+          </div>
+          <div className="panel kpi">
+            <div className="kpi-label">{t('sched.paidHours')}</div>
+            <div className="kpi-value num">{formatNumber(d.result.paidHours, 'zh-CN', 0)}</div>
+          </div>
+          <div className="panel kpi">
+            <div className="kpi-label">{t('sched.gap')}</div>
+            <div className="kpi-value num">{formatPercent(d.result.gap, 'zh-CN', 2)}</div>
+            <div className="kpi-sub muted">{t('sched.bound', { bound: formatNumber(d.result.lowerBound, 'zh-CN', 0) })}</div>
+          </div>
+          <div className="panel kpi">
+            <div className="kpi-label">{t('sched.violations')}</div>
+            <div className="kpi-value num">{d.result.violations.length}</div>
+            <div className="kpi-sub muted">{t('sched.unfilled', { n: d.result.unfilledShifts })}</div>
+          </div>
         </div>
       )}
-      {option && <div className="panel"><Chart option={option} height={300} ariaLabel={t('sched.coverage')} /></div>}
+      {option && (
+        <div className="panel">
+          <Chart option={option} height={300} ariaLabel={t('sched.coverage')} />
+        </div>
+      )}
+      {d && edit && (
+        <form
+          className="panel filters"
+          data-testid="cell-editor"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await api.put(`/schedules/${d.id}/cells`, {
+                agent: edit.agentNo,
+                date: edit.date,
+                shift: edit.shift || null,
+                ...(edit.shift && edit.start ? { start: edit.start } : {}),
+              });
+              setEdit(null);
+            });
+          }}
+        >
+          <strong>
+            {t('sched.editCell')}：{edit.agent} {edit.date}
+          </strong>
+          <label>
+            {t('sched.shift')}{' '}
+            <select
+              name="shift"
+              value={edit.shift}
+              onChange={(e) => setEdit({ ...edit, shift: e.target.value, start: starts(e.target.value)[0] ?? '' })}
+            >
+              <option value="">{t('sched.rest')}</option>
+              {d.templates.map((x) => (
+                <option key={x.name} value={x.name}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {edit.shift && (
+            <label>
+              {t('sched.time')}{' '}
+              <select name="start" value={edit.start} onChange={(e) => setEdit({ ...edit, start: e.target.value })}>
+                {starts(edit.shift).map((x) => (
+                  <option key={x} value={x}>
+                    {x}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="submit" className="button primary" disabled={busy}>
+            {t('sched.save')}
+          </button>
+          <button type="button" className="button" onClick={() => setEdit(null)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      )}
       {grid && (
         <div className="panel table-scroll">
-          <table className="data-table schedule-grid"><thead><tr><th>{t('reports.agent')}</th>{grid.dates.map((x) => <th key={x}>{x.slice(5)}</th>)}</tr></thead>
-            <tbody>{grid.agents.map((a) => (
-              <tr key={a}><td>{a}</td>{grid.dates.map((x) => {
-                const c = grid.cell.get(`${a}|${x}`);
-                return <td key={x} className={c ? `shift shift-${c.shift.split('·')[0]}` : 'muted'} title={c?.shift}>{c ? c.shift.split('·')[0] : t('sched.rest')}{c && c.payRate > 1 ? ` ×${c.payRate}` : ''}</td>;
-              })}</tr>
-            ))}</tbody></table>
+          <p className="muted">{t('sched.clickToEdit')}</p>
+          <table className="data-table schedule-grid">
+            <thead>
+              <tr>
+                <th>{t('reports.agent')}</th>
+                {grid.dates.map((x) => (
+                  <th key={x}>{x.slice(5)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {grid.agents.map((a) => (
+                <tr key={a}>
+                  <td>{a}</td>
+                  {grid.dates.map((x) => {
+                    const c = grid.cell.get(`${a}|${x}`);
+                    const agentNo = c?.agentNo ?? a.split(' ')[0] ?? '';
+                    const open = () => {
+                      setError(null);
+                      setEdit({ agentNo, agent: a, date: x, shift: c ? (c.shift.split('·')[0] ?? '') : '', start: '' });
+                    };
+                    return (
+                      <td
+                        key={x}
+                        className={`${c ? `shift shift-${c.shift.split('·')[0]}` : 'muted'} editable`}
+                        title={c ? `${c.shift}${c.locked ? ` · ${t('sched.locked')}` : ''}` : undefined}
+                      >
+                        <button type="button" className="cell-button" onClick={open} data-cell={`${agentNo}|${x}`}>
+                          {c ? c.shift.split('·')[0] : t('sched.rest')}
+                          {c && c.payRate > 1 ? ` ×${c.payRate}` : ''}
+                          {c?.locked ? ' 🔒' : ''}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
+      )}
+      {d && (
+        <EmergencyPanel
+          scheduleId={d.id}
+          dates={grid?.dates ?? []}
+          skillGroups={d.skillGroups}
+          onAccepted={() => setTick((x) => x + 1)}
+        />
       )}
     </section>
   );

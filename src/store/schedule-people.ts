@@ -1,0 +1,206 @@
+import { DateTime } from 'luxon';
+import { payRate } from '../domain/schedule/pay-rate.ts';
+import type { RosterEntry } from '../domain/schedule/roster.ts';
+import type { CheckContext } from '../domain/schedule/rules-check.ts';
+import { entryFromStored, storedFromEntry } from '../domain/schedule/stored-roster.ts';
+import { type AgentInput, DEFAULT_RULES, DEFAULT_TEMPLATES, type Rules } from '../domain/schedule/types.ts';
+import type { Db } from './audit.ts';
+import { notify } from './notifications.ts';
+
+/** The labour rules and shift templates schedules are built and changed under (seats from the sites). */
+export async function scheduleRules(db: Db): Promise<Rules> {
+  const seats = await db
+    .selectFrom('site')
+    .select((eb) => eb.fn.sum<number>('seats').as('n'))
+    .executeTakeFirst();
+  return { ...DEFAULT_RULES, shiftTemplates: DEFAULT_TEMPLATES, seats: seats?.n ? Number(seats.n) : undefined };
+}
+
+export async function centerZone(db: Db): Promise<string> {
+  return (await db.selectFrom('center').select('time_zone').executeTakeFirst())?.time_zone ?? 'Asia/Shanghai';
+}
+
+/** Active agents as the scheduler reads them: skills, team, leader role, approved leave and days off as unavailable. */
+export async function scheduleAgents(
+  db: Db,
+): Promise<{ agents: AgentInput[]; idOf: Map<string, number>; noOf: Map<number, string>; hireDate: Map<string, string | null> }> {
+  const rows = await db
+    .selectFrom('agent')
+    .leftJoin('team', 'team.id', 'agent.team_id')
+    .select([
+      'agent.id',
+      'agent.employee_no',
+      'agent.team_id',
+      'agent.contract_hours_per_week',
+      'agent.hire_date',
+      'team.leader_agent_id',
+    ])
+    .where('agent.status', '=', 'active')
+    .orderBy('agent.employee_no')
+    .execute();
+  const skills = await db
+    .selectFrom('agent_skill')
+    .innerJoin('skill_group', 'skill_group.id', 'agent_skill.skill_group_id')
+    .select(['agent_skill.agent_id', 'skill_group.name'])
+    .execute();
+  const leave = await db
+    .selectFrom('schedule_request')
+    .select(['agent_id', 'date'])
+    .where('kind', 'in', ['leave', 'day_off'])
+    .where('status', '=', 'approved')
+    .execute();
+  const agents = rows.map(
+    (a): AgentInput => ({
+      agent: a.employee_no,
+      team: String(a.team_id ?? ''),
+      skills: skills.filter((s) => s.agent_id === a.id).map((s) => s.name),
+      contractHoursPerWeek: a.contract_hours_per_week,
+      role: a.leader_agent_id === a.id ? 'leader' : 'agent',
+      unavailable: leave.filter((l) => l.agent_id === a.id).map((l) => l.date),
+    }),
+  );
+  return {
+    agents,
+    idOf: new Map(rows.map((a) => [a.employee_no, a.id])),
+    noOf: new Map(rows.map((a) => [a.id, a.employee_no])),
+    hireDate: new Map(rows.map((a) => [a.employee_no, a.hire_date])),
+  };
+}
+
+export interface LoadedSchedule {
+  schedule: { id: number; name: string; start_date: string; weeks: number; status: string };
+  zone: string;
+  dates: string[];
+  roster: RosterEntry[];
+  agents: AgentInput[];
+  idOf: Map<string, number>;
+  noOf: Map<number, string>;
+  rules: Rules;
+  ctx: CheckContext & { dates: string[] };
+}
+
+/** A schedule with its roster, agents and rules, ready for the rule checker; null when there is none. */
+export async function loadSchedule(db: Db, scheduleId: number): Promise<LoadedSchedule | null> {
+  const schedule = await db
+    .selectFrom('schedule')
+    .select(['id', 'name', 'start_date', 'weeks', 'status'])
+    .where('id', '=', scheduleId)
+    .executeTakeFirst();
+  if (!schedule) return null;
+  const zone = await centerZone(db);
+  const start = DateTime.fromISO(schedule.start_date, { zone });
+  const dates = Array.from({ length: schedule.weeks * 7 }, (_, i) => start.plus({ days: i }).toISODate() ?? '');
+  const { agents, idOf, noOf } = await scheduleAgents(db);
+  const rows = await db.selectFrom('schedule_assignment').selectAll().where('schedule_id', '=', schedule.id).execute();
+  const roster = rows.flatMap((r) => {
+    const agent = noOf.get(r.agent_id);
+    const e = agent
+      ? entryFromStored(
+          { agent, date: r.date, shift: r.shift, segments: JSON.parse(r.segments_json), breaks: JSON.parse(r.breaks_json) },
+          dates,
+          zone,
+        )
+      : null;
+    return e ? [e] : [];
+  });
+  const rules = await scheduleRules(db);
+  return { schedule, zone, dates, roster, agents, idOf, noOf, rules, ctx: { dates, templates: rules.shiftTemplates } };
+}
+
+/** The latest published schedule covering a date, or null. */
+export async function publishedScheduleOn(db: Db, date: string): Promise<number | null> {
+  const rows = await db
+    .selectFrom('schedule')
+    .select(['id', 'start_date', 'weeks'])
+    .where('status', '=', 'published')
+    .where('start_date', '<=', date)
+    .orderBy('published_at', 'desc')
+    .execute();
+  const hit = rows.find((s) => DateTime.fromISO(s.start_date).plus({ weeks: s.weeks }).toISODate()! > date);
+  return hit?.id ?? null;
+}
+
+/**
+ * Stores the cells of `next` that differ from the loaded roster (per agent and day) and notifies the agents whose
+ * shifts changed when the schedule is published. Returns those agents' employee numbers.
+ */
+export async function saveRosterChange(
+  db: Db,
+  s: LoadedSchedule,
+  next: readonly RosterEntry[],
+  opts: { locked: boolean; text: string; at: number },
+): Promise<string[]> {
+  const key = (e: { agent: string; dayIndex: number }) => `${e.agent}|${e.dayIndex}`;
+  const sig = (e: RosterEntry | undefined) => (e ? JSON.stringify(storedFromEntry(e, s.zone)) : '');
+  const before = new Map(s.roster.map((e) => [key(e), e]));
+  const after = new Map(next.map((e) => [key(e), e]));
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => sig(before.get(k)) !== sig(after.get(k)));
+  const agents = new Set<string>();
+  for (const k of changed) {
+    const [agent = '', day = '0'] = k.split('|');
+    const agentId = s.idOf.get(agent) ?? 0;
+    const date = s.dates[Number(day)]!;
+    agents.add(agent);
+    await db
+      .deleteFrom('schedule_assignment')
+      .where('schedule_id', '=', s.schedule.id)
+      .where('agent_id', '=', agentId)
+      .where('date', '=', date)
+      .execute();
+    const e = after.get(k);
+    if (!e) continue;
+    const st = storedFromEntry(e, s.zone);
+    await db
+      .insertInto('schedule_assignment')
+      .values({
+        schedule_id: s.schedule.id,
+        agent_id: agentId,
+        date,
+        shift: st.shift,
+        segments_json: JSON.stringify(st.segments),
+        breaks_json: JSON.stringify(st.breaks),
+        pay_rate: payRate(date),
+        locked: opts.locked ? 1 : 0,
+      })
+      .execute();
+  }
+  if (s.schedule.status === 'published')
+    await notifyAgents(
+      db,
+      [...agents].map((a) => s.idOf.get(a) ?? 0),
+      opts.text,
+      opts.at,
+    );
+  return [...agents];
+}
+
+/** Notifies the users linked to these agents (a schedule change, a decision, a bid result). */
+export async function notifyAgents(
+  db: Db,
+  agentIds: readonly number[],
+  text: string,
+  at: number,
+  link = '/schedule/mine',
+): Promise<void> {
+  if (agentIds.length === 0) return;
+  const users = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('agent_id', 'in', [...agentIds])
+    .execute();
+  await notify(
+    db,
+    users.map((u) => ({ userId: u.id, kind: 'schedule', text, link })),
+    at,
+  );
+}
+
+/** Points balances (排班积分) per agent id. */
+export async function pointsBalances(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('points_ledger')
+    .select(['agent_id', (eb) => eb.fn.sum<number>('delta').as('n')])
+    .groupBy('agent_id')
+    .execute();
+  return new Map(rows.map((r) => [r.agent_id, Number(r.n)]));
+}
