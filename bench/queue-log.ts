@@ -1,20 +1,30 @@
 /**
  * queue_log benchmark: generate a year of a 100-agent center (5,000,000 lines by default; env
- * BENCH_QUEUE_LOG_LINES for a quick run) into os.tmpdir(), parse it, build the 15-minute cells, time a
- * one-month 15-minute report, and compute the same month table with DuckDB SQL over the same file.
- * Aims: ≥ 500,000 lines/s; the one-month report under 200 ms.
+ * BENCH_QUEUE_LOG_LINES for a quick run) into os.tmpdir(), then
+ * 1. parse + aggregate: read it as an import does (LogFollower blocks), parse, and sum the contacts into
+ *    the 15-minute queue × agent cells as they come — the aim of ≥ 500,000 lines/s is for this stage;
+ * 2. store import: `zuoxi import queue-log` into a fresh SQLite file (contacts, agent-state spans, cells
+ *    and the cursor, one transaction per chunk) — lines/s and peak memory (BENCH_QUEUE_LOG_STORE=0 skips it);
+ * 3. a one-month 15-minute report by queue: from the stored cells through the report API's code path
+ *    (SQLite), and from the in-memory cells (aim < 200 ms);
+ * 4. the same month table with DuckDB SQL over the same file, and the ratio.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Contact } from '../src/domain/contacts/contact.ts';
-import { buildCells } from '../src/domain/metrics/interval-cube.ts';
+import { cellAccumulator, type IntervalCell } from '../src/domain/metrics/interval-cube.ts';
 import { aggregateIntervals, rollUpCells } from '../src/domain/metrics/intervals.ts';
 import { generateQueueLog } from '../src/ingest/queue-log/generate.ts';
 import { createQueueLogParser } from '../src/ingest/queue-log/parser.ts';
+import { LogFollower } from '../src/ingest/tail/log-follower.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { importQueueLog } from '../src/store/import-queue-log.ts';
+import { migrateToLatest } from '../src/store/migrate.ts';
+import { intervalReport } from '../src/store/reports.ts';
 
 const ZONE = 'Asia/Shanghai';
 const MONTH_FROM = Date.UTC(2025, 11, 31, 16); // 2026-01-01 00:00+08:00
@@ -35,30 +45,72 @@ async function writeLog(path: string, lines: number): Promise<number> {
   return truth.lines;
 }
 
-async function parseFile(path: string): Promise<{ contacts: Contact[]; lines: number; errors: number; peakRss: number }> {
+interface Parsed {
+  lines: number;
+  contacts: number;
+  errors: number;
+  peakRss: number;
+  /** 15-minute cells per queue and agent, and per queue only. */
+  agentCells: IntervalCell[];
+  queueCells: IntervalCell[];
+  /** Contacts that entered in the benchmark's month, for the report straight from contacts. */
+  month: Contact[];
+}
+
+/** Parse + aggregate as an import does, without the store: read blocks, parse, count into cells. */
+async function parseAndAggregate(path: string): Promise<Parsed> {
   const parser = createQueueLogParser();
-  const contacts: Contact[] = [];
-  let lineNo = 0;
+  const follower = await LogFollower.open(path, null);
+  const byAgent = cellAccumulator({ timeZone: ZONE });
+  const byQueue = cellAccumulator({ timeZone: ZONE, perAgent: false });
+  const month: Contact[] = [];
+  let lines = 0;
+  let contacts = 0;
   let errors = 0;
   let peakRss = process.memoryUsage().rss;
-  let rest = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 4 << 20 })) {
-    const text = rest + (chunk as string);
-    let from = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      parser.push(text.slice(from, nl), ++lineNo);
-      from = nl + 1;
-    }
-    rest = text.slice(from);
-    const out = parser.drain();
-    for (const c of out.contacts) contacts.push(c);
+  const take = (out: { contacts: Contact[]; errors: unknown[] }) => {
+    byAgent.add(out.contacts);
+    byQueue.add(out.contacts);
+    for (const c of out.contacts) if (c.enteredAt >= MONTH_FROM && c.enteredAt < MONTH_TO) month.push(c);
+    contacts += out.contacts.length;
     errors += out.errors.length;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  };
+  try {
+    for (let block = await follower.readBlock(); block.lineCount > 0; block = await follower.readBlock()) {
+      parser.pushBlock(block.text, block.firstLineNo);
+      lines += block.lineCount;
+      take(parser.drain());
+      if ((lines & 0xff) < 64) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+  } finally {
+    await follower.close();
   }
-  if (rest) parser.push(rest, ++lineNo);
-  const out = parser.finish({ closeOpenAsUnknown: true });
-  for (const c of out.contacts) contacts.push(c);
-  return { contacts, lines: lineNo, errors: errors + out.errors.length, peakRss };
+  take(parser.finish({ closeOpenAsUnknown: true }));
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  return { lines, contacts, errors, peakRss, agentCells: byAgent.cells(), queueCells: byQueue.cells(), month };
+}
+
+/** `zuoxi import queue-log FILE` into a fresh SQLite file; then the month report through the store. */
+async function storeImport(path: string): Promise<{ lines: number; contacts: number; spans: number; seconds: number; peakRss: number; reportMs: number; reportRows: number; bytes: number }> {
+  const file = `${path}.db`;
+  const h = openDatabase(file);
+  try {
+    await migrateToLatest(h.db);
+    await h.db.insertInto('center').values({ name: 'bench', time_zone: ZONE, business_hours: '[]' }).execute();
+    let peakRss = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const p = await importQueueLog(h.db, path, { onProgress: () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); } });
+    const seconds = (performance.now() - t0) / 1000;
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
+    await intervalReport(h.db, { from: '2026-01-01', to: '2026-02-01', interval: 15, by: 'queue' }); // warm the cache
+    const r0 = performance.now();
+    const rows = await intervalReport(h.db, { from: '2026-01-01', to: '2026-02-01', interval: 15, by: 'queue' });
+    const reportMs = performance.now() - r0;
+    return { lines: p.lines, contacts: p.contacts, spans: p.spans, seconds, peakRss, reportMs, reportRows: rows.length, bytes: size };
+  } finally {
+    await h.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
+  }
 }
 
 /** The same month table in SQL: every ENTERQUEUE with its first end line, bucketed on the +08:00 clock. */
@@ -103,40 +155,40 @@ export async function run(): Promise<void> {
     console.log(`generated ${written.toLocaleString('en')} lines in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${path}`);
 
     t0 = performance.now();
-    const parsed = await parseFile(path);
+    const parsed = await parseAndAggregate(path);
     const parseS = (performance.now() - t0) / 1000;
-    console.log(`parse: ${parsed.lines.toLocaleString('en')} lines, ${parsed.contacts.length.toLocaleString('en')} contacts, ${parsed.errors} errors in ${parseS.toFixed(2)} s = ${Math.round(parsed.lines / parseS).toLocaleString('en')} lines/s (aim ≥ 500,000)`);
-    console.log(`peak RSS during import: ${(parsed.peakRss / 2 ** 20).toFixed(0)} MiB (process max ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB incl. generator)`);
+    console.log(`parse + aggregate: ${parsed.lines.toLocaleString('en')} lines, ${parsed.contacts.toLocaleString('en')} contacts, ${parsed.errors} errors → ${parsed.agentCells.length.toLocaleString('en')} queue × agent cells and ${parsed.queueCells.length.toLocaleString('en')} queue cells in ${parseS.toFixed(2)} s = ${Math.round(parsed.lines / parseS).toLocaleString('en')} lines/s (aim ≥ 500,000); peak RSS ${(parsed.peakRss / 2 ** 20).toFixed(0)} MiB`);
 
-    t0 = performance.now();
-    const cells = buildCells(parsed.contacts, { timeZone: ZONE, perAgent: false });
-    console.log(`15-minute queue cells for the whole file: ${cells.length.toLocaleString('en')} in ${(performance.now() - t0).toFixed(0)} ms`);
-    t0 = performance.now();
-    const agentCells = buildCells(parsed.contacts, { timeZone: ZONE });
-    console.log(`15-minute queue × agent cells for the whole file: ${agentCells.length.toLocaleString('en')} in ${(performance.now() - t0).toFixed(0)} ms`);
+    let storeReportMs: number | null = null;
+    if (process.env.BENCH_QUEUE_LOG_STORE !== '0') {
+      const st = await storeImport(path);
+      storeReportMs = st.reportMs;
+      console.log(`store import into SQLite (contacts, agent-state spans, cells, cursor): ${st.lines.toLocaleString('en')} lines, ${st.contacts.toLocaleString('en')} contacts, ${st.spans.toLocaleString('en')} spans in ${st.seconds.toFixed(1)} s = ${Math.round(st.lines / st.seconds).toLocaleString('en')} lines/s; peak RSS ${(st.peakRss / 2 ** 20).toFixed(0)} MiB; database ${(st.bytes / 2 ** 20).toFixed(0)} MiB`);
+      console.log(`one-month 15-minute report by queue from the stored cells (intervalReport, SQLite): ${st.reportRows} rows in ${st.reportMs.toFixed(1)} ms (aim < 200 ms)`);
+    }
 
     const opts = { interval: 15 as const, timeZone: ZONE, by: 'queue' as const };
-    const month = cells.filter((c) => c.start >= MONTH_FROM && c.start < MONTH_TO);
+    const month = parsed.queueCells.filter((c) => c.start >= MONTH_FROM && c.start < MONTH_TO);
     t0 = performance.now();
     const rows = rollUpCells(month, opts);
     const reportMs = performance.now() - t0;
-    console.log(`one-month 15-minute report by queue from stored queue cells: ${rows.length} rows in ${reportMs.toFixed(1)} ms (aim < 200 ms)`);
-    const monthAgentCells = agentCells.filter((c) => c.start >= MONTH_FROM && c.start < MONTH_TO);
+    console.log(`one-month 15-minute report by queue from in-memory queue cells: ${rows.length} rows in ${reportMs.toFixed(1)} ms (aim < 200 ms)`);
+    const monthAgentCells = parsed.agentCells.filter((c) => c.start >= MONTH_FROM && c.start < MONTH_TO);
     t0 = performance.now();
     const agentRows = rollUpCells(monthAgentCells, { ...opts, by: 'agent' });
-    console.log(`one-month 15-minute report by agent from ${monthAgentCells.length.toLocaleString('en')} queue × agent cells: ${agentRows.length} rows in ${(performance.now() - t0).toFixed(1)} ms`);
+    console.log(`one-month 15-minute report by agent from ${monthAgentCells.length.toLocaleString('en')} in-memory queue × agent cells: ${agentRows.length} rows in ${(performance.now() - t0).toFixed(1)} ms`);
 
-    const monthContacts = parsed.contacts.filter((c) => c.enteredAt >= MONTH_FROM && c.enteredAt < MONTH_TO);
     t0 = performance.now();
-    const direct = aggregateIntervals(monthContacts, opts);
+    const direct = aggregateIntervals(parsed.month, opts);
     const directMs = performance.now() - t0;
-    console.log(`one-month 15-minute report straight from ${monthContacts.length.toLocaleString('en')} contacts: ${directMs.toFixed(1)} ms`);
+    console.log(`one-month 15-minute report straight from ${parsed.month.length.toLocaleString('en')} contacts: ${directMs.toFixed(1)} ms`);
 
     const duck = await duckdbMonth(path);
     const sum = (k: 'offered' | 'answered' | 'answeredWithinThreshold'): number => direct.reduce((s, r) => s + r[k], 0);
     console.log(`DuckDB SQL over the file (read + join + group): ${duck.rows} rows in ${duck.ms.toFixed(0)} ms`);
     console.log(`  totals Zuoxi offered/answered/within20 = ${sum('offered')}/${sum('answered')}/${sum('answeredWithinThreshold')}; DuckDB = ${duck.offered}/${duck.answered}/${duck.within} ${duck.offered === sum('offered') && duck.answered === sum('answered') && duck.within === sum('answeredWithinThreshold') ? '(agree)' : '(DIFFER)'}`);
-    console.log(`  ratio DuckDB / Zuoxi: ${(duck.ms / reportMs).toFixed(1)}× vs stored cells, ${(duck.ms / directMs).toFixed(1)}× vs from contacts`);
+    const vsStore = storeReportMs === null ? '' : `${(duck.ms / storeReportMs).toFixed(1)}× vs the report from the store, `;
+    console.log(`  ratio DuckDB / Zuoxi: ${vsStore}${(duck.ms / reportMs).toFixed(1)}× vs in-memory cells, ${(duck.ms / directMs).toFixed(1)}× vs from contacts`);
   } finally {
     await rm(path, { force: true });
   }

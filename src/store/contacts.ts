@@ -1,75 +1,138 @@
+import type SQLite from 'better-sqlite3';
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import type { Db } from './audit.ts';
 
 // SQLite caps bound parameters per statement (32766); 16 columns × 500 rows stays well inside, and PG is happy too.
 const BATCH = 500;
 
+function contactRow(c: Contact, source: string) {
+  return {
+    key: c.key,
+    call_id: c.callId,
+    queue: c.queue,
+    caller_id: c.callerId,
+    entered_at: c.enteredAt,
+    outcome: c.outcome,
+    wait_seconds: c.waitSeconds,
+    answered_at: c.answeredAt,
+    ended_at: c.endedAt,
+    agent: c.agent,
+    talk_seconds: c.talkSeconds,
+    hold_seconds: c.holdSeconds,
+    acw_seconds: c.acwSeconds,
+    transferred: c.transferred ? 1 : 0,
+    ring_no_answer: c.ringNoAnswer,
+    source,
+  };
+}
+
+/** Columns a later piece of the log may complete on a contact stored as `unknown`. */
+const COMPLETED_COLUMNS = ['outcome', 'wait_seconds', 'answered_at', 'ended_at', 'agent', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'transferred'] as const;
+const CONTACT_COLUMNS = Object.keys(contactRow({} as Contact, '')) as (keyof ReturnType<typeof contactRow>)[];
+
+export interface ContactUpsert {
+  /** Contacts whose key was not stored before. */
+  added: Contact[];
+  /** Contacts stored before as `unknown` (no end in the piece read then) that now have their real outcome. */
+  upgraded: Contact[];
+}
+
+/** The last contact of each key (the same line read twice in one batch counts once). */
+function lastOfEachKey(contacts: readonly Contact[]): Contact[] {
+  const byKey = new Map<string, Contact>();
+  for (const c of contacts) byKey.set(c.key, c);
+  return byKey.size === contacts.length ? [...contacts] : [...byKey.values()];
+}
+
+interface ContactStatements {
+  insert: SQLite.Statement;
+  complete: SQLite.Statement;
+  span: SQLite.Statement;
+}
+const prepared = new WeakMap<SQLite.Database, ContactStatements>();
+
+function statementsFor(sqlite: SQLite.Database): ContactStatements {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = {
+      insert: sqlite.prepare(`INSERT INTO contact (${CONTACT_COLUMNS.join(', ')}) VALUES (${CONTACT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`),
+      complete: sqlite.prepare(`UPDATE contact SET ${COMPLETED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key AND outcome = 'unknown'`),
+      span: sqlite.prepare(`INSERT INTO agent_state_span (${SPAN_COLUMNS.join(', ')}) VALUES (${SPAN_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`),
+    };
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
 /**
  * Inserts contacts, ignoring ones whose key is already stored: importing the same records twice,
- * or overlapping pieces of a log, never counts a call twice. Returns how many were new or completed.
+ * or overlapping pieces of a log, never counts a call twice. A call stored as `unknown` (its end was not in
+ * the piece read then) takes its real outcome when a later, overlapping piece brings the end; a known
+ * outcome is never overwritten. Tells which contacts were new and which completed an `unknown` one, so the
+ * caller can count them into the interval cells exactly once.
+ *
+ * `sqlite`: the connection of {@link sqliteConnectionOf}, inside a transaction — one prepared statement
+ * per row instead of building SQL per batch (several times faster for a large import).
  */
-export async function insertContacts(db: Db, contacts: readonly Contact[], source: string): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < contacts.length; i += BATCH) {
-    const rows = contacts.slice(i, i + BATCH).map((c) => ({
-      key: c.key,
-      call_id: c.callId,
-      queue: c.queue,
-      caller_id: c.callerId,
-      entered_at: c.enteredAt,
-      outcome: c.outcome,
-      wait_seconds: c.waitSeconds,
-      answered_at: c.answeredAt,
-      ended_at: c.endedAt,
-      agent: c.agent,
-      talk_seconds: c.talkSeconds,
-      hold_seconds: c.holdSeconds,
-      acw_seconds: c.acwSeconds,
-      transferred: c.transferred ? 1 : 0,
-      ring_no_answer: c.ringNoAnswer,
-      source,
-    }));
-    // A call closed as `unknown` (its end was not in the piece read then) takes its real outcome when a
-    // later, overlapping piece brings the end; a known outcome is never overwritten.
-    const res = await db
+export async function upsertContacts(db: Db, contacts: readonly Contact[], source: string, sqlite?: SQLite.Database): Promise<ContactUpsert> {
+  const unique = lastOfEachKey(contacts);
+  const added: Contact[] = [];
+  const upgraded: Contact[] = [];
+  if (sqlite) {
+    const { insert, complete } = statementsFor(sqlite);
+    for (const c of unique) {
+      // Positional values (in CONTACT_COLUMNS order) bind faster than named ones.
+      if (insert.run(...Object.values(contactRow(c, source))).changes > 0) added.push(c);
+      else if (c.outcome !== 'unknown' && complete.run(contactRow(c, source)).changes > 0) upgraded.push(c);
+    }
+    return { added, upgraded };
+  }
+  for (let i = 0; i < unique.length; i += BATCH) {
+    const batch = unique.slice(i, i + BATCH);
+    const rows = batch.map((c) => contactRow(c, source));
+    const fresh = await db.insertInto('contact').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning('key').execute();
+    const addedKeys = new Set(fresh.map((r) => r.key));
+    const rest = rows.filter((r) => !addedKeys.has(r.key) && r.outcome !== 'unknown');
+    const done = rest.length === 0 ? [] : await db
       .insertInto('contact')
-      .values(rows)
+      .values(rest)
       .onConflict((oc) =>
         oc
           .column('key')
-          .doUpdateSet((eb) => ({
-            outcome: eb.ref('excluded.outcome'),
-            wait_seconds: eb.ref('excluded.wait_seconds'),
-            answered_at: eb.ref('excluded.answered_at'),
-            ended_at: eb.ref('excluded.ended_at'),
-            agent: eb.ref('excluded.agent'),
-            talk_seconds: eb.ref('excluded.talk_seconds'),
-            hold_seconds: eb.ref('excluded.hold_seconds'),
-            acw_seconds: eb.ref('excluded.acw_seconds'),
-            transferred: eb.ref('excluded.transferred'),
-          }))
-          .where('contact.outcome', '=', 'unknown')
-          .where('excluded.outcome', '<>', 'unknown'),
+          .doUpdateSet((eb) => Object.fromEntries(COMPLETED_COLUMNS.map((col) => [col, eb.ref(`excluded.${col}`)])))
+          .where('contact.outcome', '=', 'unknown'),
       )
-      .executeTakeFirst();
-    inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
+      .returning('key')
+      .execute();
+    const upgradedKeys = new Set(done.map((r) => r.key));
+    for (const c of batch) {
+      if (addedKeys.has(c.key)) added.push(c);
+      else if (upgradedKeys.has(c.key)) upgraded.push(c);
+    }
   }
-  return inserted;
+  return { added, upgraded };
 }
 
-export async function insertAgentStateSpans(db: Db, spans: readonly AgentStateSpan[], source: string): Promise<number> {
+/** {@link upsertContacts}, counting the contacts that were new or completed. */
+export async function insertContacts(db: Db, contacts: readonly Contact[], source: string, sqlite?: SQLite.Database): Promise<number> {
+  const { added, upgraded } = await upsertContacts(db, contacts, source, sqlite);
+  return added.length + upgraded.length;
+}
+
+function spanRow(s: AgentStateSpan, source: string) {
+  return { key: s.key, agent: s.agent, queue: s.queue, state: s.state, reason: s.reason, start_at: s.start, end_at: s.end, source };
+}
+const SPAN_COLUMNS = Object.keys(spanRow({} as AgentStateSpan, ''));
+
+export async function insertAgentStateSpans(db: Db, spans: readonly AgentStateSpan[], source: string, sqlite?: SQLite.Database): Promise<number> {
   let inserted = 0;
+  if (sqlite) {
+    const { span } = statementsFor(sqlite);
+    for (const s of spans) inserted += span.run(...Object.values(spanRow(s, source))).changes;
+    return inserted;
+  }
   for (let i = 0; i < spans.length; i += BATCH) {
-    const rows = spans.slice(i, i + BATCH).map((s) => ({
-      key: s.key,
-      agent: s.agent,
-      queue: s.queue,
-      state: s.state,
-      reason: s.reason,
-      start_at: s.start,
-      end_at: s.end,
-      source,
-    }));
+    const rows = spans.slice(i, i + BATCH).map((s) => spanRow(s, source));
     const res = await db.insertInto('agent_state_span').values(rows).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
     inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
   }

@@ -20,6 +20,18 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+const sqliteConnections = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection behind a database opened by {@link openDatabase} (undefined for PostgreSQL),
+ * for bulk write paths inside src/store that prepare parameterised statements once and run them per row.
+ * Use it only inside a Kysely transaction of that database: Kysely's SQLite driver has one connection and
+ * holds it for the transaction, so the statements run inside that transaction and nothing else interleaves.
+ */
+export function sqliteConnectionOf(db: Kysely<Database>): SQLite.Database | undefined {
+  return sqliteConnections.get(db);
+}
+
 /** Default SQLite file: ./data/zuoxi.db (ZUOXI_DB overrides). */
 export function defaultSqlitePath(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.ZUOXI_DB || "data/zuoxi.db");
@@ -44,5 +56,6 @@ export function openDatabase(url?: string, env: NodeJS.ProcessEnv = process.env)
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteConnections.set(db, sqlite);
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }

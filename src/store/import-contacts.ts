@@ -1,34 +1,35 @@
+import type SQLite from 'better-sqlite3';
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
+import { buildCells } from '../domain/metrics/interval-cube.ts';
 import type { Db } from './audit.ts';
-import { insertAgentStateSpans, insertContacts } from './contacts.ts';
-import { loadReportContext, rebuildCells } from './interval-cells.ts';
+import { insertAgentStateSpans, upsertContacts } from './contacts.ts';
+import { addCells, cubeOptionsOf, loadReportContext, type ReportContext, rebuildCells } from './interval-cells.ts';
 
 const CELL_MS = 15 * 60_000;
 
 /**
- * Stores a batch of normalised records and refreshes the 15-minute cells they touch. Call inside a
- * transaction together with whatever marks the batch as done (a follow cursor), so that an interrupted
- * import leaves either all of a batch or none of it.
+ * Stores a batch of normalised records and counts the new ones into the 15-minute cells they fall in. Call
+ * inside a transaction together with whatever marks the batch as done (a follow cursor), so that an
+ * interrupted import leaves either all of a batch or none of it. Records already stored are not counted
+ * again; a stored `unknown` call completed by this batch has its cell recounted from the stored contacts.
+ * `options.sqlite`: the connection of sqliteConnectionOf(db) when `db` is a transaction of it (bulk path);
+ * `options.context`: the report context, when the caller has loaded it recently (thresholds and maps).
  */
 export async function storeContactBatch(
   db: Db,
   contacts: readonly Contact[],
   spans: readonly AgentStateSpan[],
   source: string,
+  options: { sqlite?: SQLite.Database; context?: ReportContext } = {},
 ): Promise<{ contacts: number; spans: number }> {
-  const newContacts = contacts.length ? await insertContacts(db, contacts, source) : 0;
-  const newSpans = spans.length ? await insertAgentStateSpans(db, spans, source) : 0;
-  if (contacts.length > 0) {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const c of contacts) {
-      if (c.enteredAt < min) min = c.enteredAt;
-      if (c.enteredAt > max) max = c.enteredAt;
-    }
+  const { added, upgraded } = contacts.length ? await upsertContacts(db, contacts, source, options.sqlite) : { added: [], upgraded: [] };
+  const newSpans = spans.length ? await insertAgentStateSpans(db, spans, source, options.sqlite) : 0;
+  if (added.length + upgraded.length > 0) {
+    const ctx = options.context ?? (await loadReportContext(db));
+    if (added.length > 0) await addCells(db, buildCells(added, cubeOptionsOf(ctx)), options.sqlite);
     // Cells are 15 minutes in UTC too: every zone's offset is a whole number of quarter hours.
-    const from = Math.floor(min / CELL_MS) * CELL_MS;
-    const to = Math.floor(max / CELL_MS) * CELL_MS + CELL_MS;
-    await rebuildCells(db, from, to, await loadReportContext(db));
+    const slots = new Set(upgraded.map((c) => Math.floor(c.enteredAt / CELL_MS) * CELL_MS));
+    for (const slot of slots) await rebuildCells(db, slot, slot + CELL_MS, ctx);
   }
-  return { contacts: newContacts, spans: newSpans };
+  return { contacts: added.length + upgraded.length, spans: newSpans };
 }

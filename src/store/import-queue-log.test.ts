@@ -2,10 +2,14 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { Contact } from '../domain/contacts/contact.ts';
+import type { IntervalCell } from '../domain/metrics/interval-cube.ts';
 import { rollUpCells } from '../domain/metrics/intervals.ts';
 import { generateQueueLog } from '../ingest/queue-log/generate.ts';
+import { sqliteConnectionOf } from './database.ts';
 import { importQueueLog } from './import-queue-log.ts';
-import { loadCells } from './interval-cells.ts';
+import { storeContactBatch } from './import-contacts.ts';
+import { loadCells, loadQueueCells, loadReportContext, rebuildCells } from './interval-cells.ts';
 import { createTestDatabase, TEST_DIALECTS } from './testing.ts';
 
 describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
@@ -34,6 +38,12 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       const again = await importQueueLog(h.db, file);
       expect(again.contacts).toBe(0);
 
+      // The cells added chunk by chunk equal the cells counted afresh from the stored contacts.
+      const sorted = (cells: IntervalCell[]) => cells.map((c) => JSON.stringify(c)).sort();
+      const incremental = sorted(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER));
+      await rebuildCells(h.db, 0, Number.MAX_SAFE_INTEGER, await loadReportContext(h.db));
+      expect(incremental).toEqual(sorted(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER)));
+
       const rows = rollUpCells(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER), { interval: 'month', timeZone: 'Asia/Shanghai', by: 'queue' });
       const offered = rows.reduce((s, r) => s + r.offered, 0);
       const answered = rows.reduce((s, r) => s + r.answered, 0);
@@ -43,6 +53,33 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     } finally {
       await h.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a call stored without an end is recounted, not added again, when its end arrives; queue cells sum the agents', async () => {
+    const h = await createTestDatabase(dialect);
+    try {
+      const t = Date.UTC(2026, 0, 5, 1, 7);
+      const open: Contact = {
+        key: 'ql:1.1:sales:1', callId: '1.1', queue: 'sales', callerId: null, enteredAt: t, outcome: 'unknown', waitSeconds: null,
+        answeredAt: null, endedAt: null, agent: null, talkSeconds: 0, holdSeconds: 0, acwSeconds: 0, transferred: false, ringNoAnswer: 0,
+      };
+      const done: Contact = { ...open, outcome: 'answered', waitSeconds: 12, answeredAt: t + 12_000, endedAt: t + 100_000, agent: 'PJSIP/1001', talkSeconds: 88 };
+      const other: Contact = { ...done, key: 'ql:1.2:sales:1', callId: '1.2', agent: 'PJSIP/1002', waitSeconds: 30, talkSeconds: 50 };
+      const sqlite = dialect === 'sqlite' ? sqliteConnectionOf(h.db as never) : undefined;
+      const store = (cs: Contact[]) => h.db.transaction().execute((tx) => storeContactBatch(tx, cs, [], 'test', { sqlite }));
+      expect(await store([open])).toEqual({ contacts: 1, spans: 0 });
+      expect(await store([done, other])).toEqual({ contacts: 2, spans: 0 });
+      expect(await store([done, other, open])).toEqual({ contacts: 0, spans: 0 });
+      const cells = await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER);
+      expect(cells.map((c) => [c.agent, c.offered, c.answered, c.unknownEnd, c.answeredWithinT, c.sumTalk]).sort()).toEqual([
+        ['PJSIP/1001', 1, 1, 0, 1, 88],
+        ['PJSIP/1002', 1, 1, 0, 0, 50],
+      ]);
+      const [queue] = await loadQueueCells(h.db, 0, Number.MAX_SAFE_INTEGER);
+      expect(queue).toMatchObject({ queue: 'sales', agent: null, offered: 2, answered: 2, answeredWithinT: 1, handled: 2, sumTalk: 138, maxWait: 30, sumAnswerWait: 42 });
+    } finally {
+      await h.close();
     }
   });
 });

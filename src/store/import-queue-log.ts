@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
+import { sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
+import { loadReportContext, type ReportContext } from './interval-cells.ts';
 import type { Database } from './schema.ts';
 
 export interface ImportProgress {
@@ -24,6 +26,8 @@ export interface ImportOptions {
 }
 
 const MAX_ERRORS_KEPT = 1000;
+/** How long an import reuses the thresholds and maps it loaded (a mapping change also rebuilds all cells). */
+const CONTEXT_TTL_MS = 10_000;
 
 /**
  * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
@@ -41,16 +45,24 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   const resumed = saved && follower.position.inode === saved.inode && follower.position.offset === saved.byte_offset;
   const state = resumed ? (JSON.parse(saved.state_json) as QueueLogParserState) : undefined;
   const parser = createQueueLogParser({ state });
+  // SQLite: the bulk path runs prepared statements on the connection, inside the chunk's transaction.
+  const sqlite = sqliteConnectionOf(db);
   const progress: ImportProgress = { lines: 0, contacts: 0, spans: 0, errors: [], unknownEvents: {} };
+  let context: ReportContext | undefined;
+  let contextAt = 0;
   try {
     for (;;) {
-      const chunk = await follower.read();
-      for (const l of chunk.lines) parser.push(l.text, l.lineNo);
-      progress.lines += chunk.lines.length;
-      if (chunk.lines.length > 0) {
+      const chunk = await follower.readBlock();
+      parser.pushBlock(chunk.text, chunk.firstLineNo);
+      progress.lines += chunk.lineCount;
+      if (chunk.lineCount > 0) {
         const out = parser.drain();
         await db.transaction().execute(async (tx) => {
-          const stored = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log');
+          if (!context || performance.now() - contextAt > CONTEXT_TTL_MS) {
+            context = await loadReportContext(tx);
+            contextAt = performance.now();
+          }
+          const stored = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', { sqlite, context });
           progress.contacts += stored.contacts;
           progress.spans += stored.spans;
           const row = {

@@ -1,4 +1,6 @@
-import { buildCells, type IntervalCell } from '../domain/metrics/interval-cube.ts';
+import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { buildCells, type CubeOptions, emptyCell, type IntervalCell } from '../domain/metrics/interval-cube.ts';
 import { agentIdentity } from '../ingest/queue-log/agent-identity.ts';
 import type { Db } from './audit.ts';
 import { contactsBetween } from './contacts.ts';
@@ -62,17 +64,18 @@ export function agentMapFor(cells: Iterable<{ agent: string | null }>, ctx: Repo
   return map;
 }
 
+/** How the cells of the stored contacts are counted: the center's zone and each queue's skill-group threshold. */
+export function cubeOptionsOf(ctx: ReportContext, shortAbandonSeconds = 5): CubeOptions {
+  return { timeZone: ctx.timeZone, shortAbandonSeconds, thresholdFor: (q) => ctx.thresholds[ctx.queueToGroup[q] ?? q] ?? 20 };
+}
+
 /**
- * Recomputes the cells of [from, to) from the stored contacts (after an import, or when a queue's
- * threshold or mapping changes). `from`/`to` should be aligned to 15-minute boundaries.
+ * Recomputes the cells of [from, to) from the stored contacts (when a queue's threshold or mapping
+ * changes, or a stored call's outcome was completed). `from`/`to` should be aligned to 15-minute boundaries.
  */
 export async function rebuildCells(db: Db, from: number, to: number, ctx: ReportContext, shortAbandonSeconds = 5): Promise<number> {
   const contacts = await contactsBetween(db, from, to);
-  const cells = buildCells(contacts, {
-    timeZone: ctx.timeZone,
-    shortAbandonSeconds,
-    thresholdFor: (q) => ctx.thresholds[ctx.queueToGroup[q] ?? q] ?? 20,
-  });
+  const cells = buildCells(contacts, cubeOptionsOf(ctx, shortAbandonSeconds));
   await db.deleteFrom('interval_cell').where('start_at', '>=', from).where('start_at', '<', to).execute();
   for (let i = 0; i < cells.length; i += BATCH) {
     await db.insertInto('interval_cell').values(cells.slice(i, i + BATCH).map(toRow)).execute();
@@ -90,18 +93,77 @@ function toRow(c: IntervalCell) {
   };
 }
 
+type CellRow = ReturnType<typeof toRow>;
+const CELL_KEY = ['start_at', 'queue', 'agent'] as const;
+const CELL_SUMS = (Object.keys(toRow(emptyCell('', null, 0))) as (keyof CellRow)[]).filter(
+  (k) => !(CELL_KEY as readonly string[]).includes(k) && k !== 'max_wait',
+);
+/** `SET` of an upsert that adds a cell of new contacts into the stored one (every field a sum, max_wait a max). */
+const CELL_ADD_SET: Record<string, string> = {
+  ...Object.fromEntries(CELL_SUMS.map((k) => [k, `interval_cell.${k} + excluded.${k}`])),
+  max_wait: 'CASE WHEN excluded.max_wait > interval_cell.max_wait THEN excluded.max_wait ELSE interval_cell.max_wait END',
+};
+const addStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * Adds cells of contacts that were not stored before into the stored cells (cells are additive, so an
+ * import never re-reads what it stored earlier). `sqlite`: see {@link upsertContacts}.
+ */
+export async function addCells(db: Db, cells: readonly IntervalCell[], sqlite?: SQLite.Database): Promise<void> {
+  if (sqlite) {
+    let stmt = addStatements.get(sqlite);
+    if (!stmt) {
+      const cols = Object.keys(toRow(emptyCell('', null, 0)));
+      const set = Object.entries(CELL_ADD_SET).map(([k, v]) => `${k} = ${v}`).join(', ');
+      stmt = sqlite.prepare(`INSERT INTO interval_cell (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${CELL_KEY.join(', ')}) DO UPDATE SET ${set}`);
+      addStatements.set(sqlite, stmt);
+    }
+    for (const c of cells) stmt.run(...Object.values(toRow(c)));
+    return;
+  }
+  const set = Object.fromEntries(Object.entries(CELL_ADD_SET).map(([k, v]) => [k, sql.raw(v)]));
+  for (let i = 0; i < cells.length; i += BATCH) {
+    await db.insertInto('interval_cell').values(cells.slice(i, i + BATCH).map(toRow))
+      .onConflict((oc) => oc.columns([...CELL_KEY]).doUpdateSet(set)).execute();
+  }
+}
+
 /** Cells of [from, to), optionally of some raw queues only. */
 export async function loadCells(db: Db, from: number, to: number, queues?: readonly string[]): Promise<IntervalCell[]> {
   let q = db.selectFrom('interval_cell').selectAll().where('start_at', '>=', from).where('start_at', '<', to);
   if (queues && queues.length > 0) q = q.where('queue', 'in', [...queues]);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    queue: r.queue, agent: r.agent === '' ? null : r.agent, start: r.start_at, offered: r.offered, answered: r.answered,
-    abandoned: r.abandoned, shortAbandoned: r.short_abandoned, timeout: r.timeout, exitKey: r.exit_key, exitEmpty: r.exit_empty,
-    unknownEnd: r.unknown_end, answeredWithinT: r.answered_within_t, abandonedAfterT: r.abandoned_after_t, handled: r.handled,
-    sumAnswerWait: r.sum_answer_wait, sumAbandonWait: r.sum_abandon_wait, maxWait: r.max_wait, sumTalk: r.sum_talk,
-    sumHold: r.sum_hold, sumAcw: r.sum_acw, transferred: r.transferred, ringNoAnswer: r.ring_no_answer,
-  }));
+  return (await q.execute()).map(fromRow);
+}
+
+/**
+ * Cells of [from, to) summed over agents in SQL: one cell per queue and 15 minutes, for reports by queue
+ * (skill group) or of the whole center — a month is ~20× fewer rows than {@link loadCells} reads.
+ */
+export async function loadQueueCells(db: Db, from: number, to: number): Promise<IntervalCell[]> {
+  const rows = await db
+    .selectFrom('interval_cell')
+    .select((eb) => [
+      'queue',
+      'start_at',
+      ...CELL_SUMS.map((c) => eb.fn.sum<number>(eb.cast(c, 'double precision')).as(c)),
+      eb.fn.max<number>('max_wait').as('max_wait'),
+    ])
+    .where('start_at', '>=', from)
+    .where('start_at', '<', to)
+    .groupBy(['start_at', 'queue'])
+    .execute();
+  return rows.map((r) => fromRow({ ...(r as unknown as CellRow), agent: '' }));
+}
+
+function fromRow(r: CellRow): IntervalCell {
+  return {
+    queue: r.queue, agent: r.agent === '' ? null : r.agent, start: Number(r.start_at), offered: Number(r.offered), answered: Number(r.answered),
+    abandoned: Number(r.abandoned), shortAbandoned: Number(r.short_abandoned), timeout: Number(r.timeout), exitKey: Number(r.exit_key),
+    exitEmpty: Number(r.exit_empty), unknownEnd: Number(r.unknown_end), answeredWithinT: Number(r.answered_within_t),
+    abandonedAfterT: Number(r.abandoned_after_t), handled: Number(r.handled), sumAnswerWait: Number(r.sum_answer_wait),
+    sumAbandonWait: Number(r.sum_abandon_wait), maxWait: Number(r.max_wait), sumTalk: Number(r.sum_talk), sumHold: Number(r.sum_hold),
+    sumAcw: Number(r.sum_acw), transferred: Number(r.transferred), ringNoAnswer: Number(r.ring_no_answer),
+  };
 }
 
 /** Queue names and agent identities seen in contacts but not mapped yet (listed for an admin to map). */

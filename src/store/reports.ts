@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IntervalSpec } from '../domain/metrics/interval-bucket.ts';
 import { type GroupBy, type IntervalRow, rollUpCells, type SlDefinition } from '../domain/metrics/intervals.ts';
 import type { Db } from './audit.ts';
-import { agentMapFor, loadCells, loadReportContext } from './interval-cells.ts';
+import { agentMapFor, loadCells, loadQueueCells, loadReportContext } from './interval-cells.ts';
 
 export interface IntervalReportQuery {
   /** First day, YYYY-MM-DD in the center's zone. */
@@ -31,7 +31,8 @@ export function dayRange(from: string, to: string, zone: string): { fromMs: numb
 export async function intervalReport(db: Db, q: IntervalReportQuery): Promise<IntervalRow[]> {
   const ctx = await loadReportContext(db);
   const { fromMs, toMs } = dayRange(q.from, q.to, ctx.timeZone);
-  let cells = await loadCells(db, fromMs, toMs);
+  // By queue the agents' cells are summed in SQL; by team or agent they are needed one by one.
+  let cells = q.by === 'queue' ? await loadQueueCells(db, fromMs, toMs) : await loadCells(db, fromMs, toMs);
   if (q.queue) cells = cells.filter((c) => (ctx.queueToGroup[c.queue] ?? c.queue) === q.queue);
   let rows = rollUpCells(cells, {
     interval: q.interval,
@@ -54,7 +55,7 @@ export async function intervalReport(db: Db, q: IntervalReportQuery): Promise<In
 export async function intervalReportTotal(db: Db, q: IntervalReportQuery): Promise<IntervalRow | null> {
   const ctx = await loadReportContext(db);
   const { fromMs, toMs } = dayRange(q.from, q.to, ctx.timeZone);
-  let cells = await loadCells(db, fromMs, toMs);
+  let cells = await loadQueueCells(db, fromMs, toMs);
   if (q.queue) cells = cells.filter((c) => (ctx.queueToGroup[c.queue] ?? c.queue) === q.queue);
   const one = cells.map((c) => ({ ...c, queue: '', start: fromMs }));
   return rollUpCells(one, { interval: 15, timeZone: ctx.timeZone, by: 'queue', slDefinition: q.slDefinition ?? 1 })[0] ?? null;
@@ -68,7 +69,7 @@ export async function centerSummary(db: Db, q: { from: string; to: string; inter
   const ctx = await loadReportContext(db);
   const { fromMs, toMs } = dayRange(q.from, q.to, ctx.timeZone);
   // Every cell under one name, so the roll-up sums all queues of an interval.
-  const cells = (await loadCells(db, fromMs, toMs)).map((c) => ({ ...c, queue: '' }));
+  const cells = (await loadQueueCells(db, fromMs, toMs)).map((c) => ({ ...c, queue: '' }));
   const base = { timeZone: ctx.timeZone, by: 'queue' as const, slDefinition: q.slDefinition ?? 1 };
   const strip = ({ queue: _q, intervalStartMs: _ms, ...r }: IntervalRow) => r;
   const intervals = rollUpCells(cells, { ...base, interval: q.interval }).map(strip);

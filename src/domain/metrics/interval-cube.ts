@@ -86,14 +86,27 @@ export function addCell(a: IntervalCell, b: IntervalCell): void {
  * contacts with the same key (the same line imported twice) count once — the later one wins.
  */
 export function buildCells(contacts: Iterable<Contact>, options: CubeOptions): IntervalCell[] {
+  const acc = cellAccumulator(options);
+  acc.add(contacts);
+  return acc.cells();
+}
+
+/**
+ * {@link buildCells} over a stream: `add` each batch as it comes (a key counts once within a batch; the
+ * caller makes sure batches do not repeat contacts, as a parser's successive outputs never do).
+ */
+export function cellAccumulator(options: CubeOptions): { add(contacts: Iterable<Contact>): void; cells(): IntervalCell[] } {
   const startOf = intervalStarter(options.cellMinutes ?? 15, options.timeZone);
   const thresholdFor = options.thresholdFor ?? (() => 20);
   const shortUnder = options.shortAbandonSeconds ?? 5;
-  const unique = new Map<string, Contact>();
-  for (const c of contacts) unique.set(c.key, c);
   const cells = new Map<string, IntervalCell>();
   const thresholds = new Map<string, number>();
-  for (const c of unique.values()) {
+  function add(contacts: Iterable<Contact>): void {
+    const unique = new Map<string, Contact>();
+    for (const c of contacts) unique.set(c.key, c);
+    for (const c of unique.values()) addOne(c);
+  }
+  function addOne(c: Contact): void {
     const start = startOf(c.enteredAt);
     const agent = c.outcome === 'answered' && options.perAgent !== false ? c.agent : null;
     const id = `${start}\u0000${c.queue}\u0000${agent ?? ''}`;
@@ -144,5 +157,5 @@ export function buildCells(contacts: Iterable<Contact>, options: CubeOptions): I
     }
     cell.ringNoAnswer += c.ringNoAnswer;
   }
-  return [...cells.values()];
+  return { add, cells: () => [...cells.values()] };
 }

@@ -28,6 +28,8 @@ export interface QueueLogOutput {
 
 export interface QueueLogParser {
   push(line: string, lineNo: number): void;
+  /** Pushes every line of `text` (lines end in `\n` or `\r\n`; the last one may lack it), the first being `firstLineNo`. */
+  pushBlock(text: string, firstLineNo: number): number;
   /** Takes what was produced since the last drain. */
   drain(): QueueLogOutput;
   /**
@@ -345,6 +347,18 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
     }
   }
 
+  function pushBlock(text: string, firstLineNo: number): number {
+    let lineNo = firstLineNo;
+    let from = 0;
+    for (let nl = text.indexOf('\n'); from < text.length; nl = text.indexOf('\n', from)) {
+      const end = nl < 0 ? text.length : nl;
+      if (end > from) push(text.slice(from, end), lineNo);
+      lineNo++;
+      from = end + 1;
+    }
+    return lineNo - firstLineNo;
+  }
+
   function drain(): QueueLogOutput {
     const o = out;
     out = empty();
@@ -353,6 +367,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
 
   return {
     push,
+    pushBlock,
     drain,
     finish({ closeOpenAsUnknown = false } = {}) {
       for (const h of held.values()) if (h.releaseAt !== null || closeOpenAsUnknown) out.contacts.push(h.contact);
