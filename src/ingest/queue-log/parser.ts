@@ -1,6 +1,6 @@
 import type { AgentStateSpan, Contact, ContactOutcome } from '../../domain/contacts/contact.ts';
 import type { AgentSession, HeldContact, QueueLogParserState } from './parser-state.ts';
-import { splitQueueLogLine } from './split-line.ts';
+import { type QueueLogLine, splitQueueLogLine } from './split-line.ts';
 
 export interface QueueLogParserOptions {
   /** Pause reasons that mean after-call work (话后处理); compared case-insensitively. */
@@ -184,6 +184,8 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
     }
   }
 
+  /** The split of the line being read, reused line after line (nothing keeps it past push). */
+  const scratch: QueueLogLine = { time: 0, callId: '', queue: '', agent: '', event: '', data: [] };
   let curLine = 0;
   let curEvent = '';
   function bad(reason: string): void {
@@ -196,7 +198,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
 
   function push(line: string, lineNo: number): void {
     if (line.length === 0 || line.trim() === '') return;
-    const r = splitQueueLogLine(line, zone);
+    const r = splitQueueLogLine(line, zone, scratch);
     if ('error' in r) {
       out.errors.push({ line: lineNo, reason: r.error });
       return;

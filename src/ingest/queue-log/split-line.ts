@@ -22,8 +22,10 @@ export type SplitResult = QueueLogLine | { error: string };
  *   quoted so it survives the export: `…|CONNECT|"6|1366720334.303266|0"`. Quotes around single fields are dropped too.
  * The time is epoch seconds (fractions allowed) or, in exports of the realtime table, a local
  * `YYYY-MM-DD HH:MM:SS[.ffffff]` read in `textTimeZone`.
+ * `into`: an object to fill and return instead of a new one (its `data` array is reused), for a reader
+ * that is done with one line before it splits the next.
  */
-export function splitQueueLogLine(line: string, textTimeZone = 'Asia/Shanghai'): SplitResult {
+export function splitQueueLogLine(line: string, textTimeZone = 'Asia/Shanghai', into?: QueueLogLine): SplitResult {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   // Find the first five separators by hand: this runs millions of times in an import.
   const p1 = text.indexOf('|');
@@ -43,15 +45,29 @@ export function splitQueueLogLine(line: string, textTimeZone = 'Asia/Shanghai'):
   }
   const event = (p5 < 0 ? text.slice(p4 + 1) : text.slice(p4 + 1, p5)).trim();
   if (event === '') return { error: 'event field is empty' };
-  let data: string[] = [];
+  const out = into ?? { time: 0, callId: '', queue: '', agent: '', event: '', data: [] };
+  const data = out.data;
+  data.length = 0;
   if (p5 >= 0) {
-    let rest = text.slice(p5 + 1);
-    if (rest.length >= 2 && rest.charCodeAt(0) === 34 && rest.charCodeAt(rest.length - 1) === 34) rest = rest.slice(1, -1);
-    data = rest.split('|');
-    for (let i = 0; i < data.length; i++) {
-      const d = data[i];
-      if (d.length >= 2 && d.charCodeAt(0) === 34 && d.charCodeAt(d.length - 1) === 34) data[i] = d.slice(1, -1);
+    // Scan the data fields in place (no intermediate string for the whole rest of the line).
+    let from = p5 + 1;
+    let end = text.length;
+    if (end - from >= 2 && text.charCodeAt(from) === 34 && text.charCodeAt(end - 1) === 34) {
+      from++;
+      end--;
+    }
+    for (;;) {
+      const bar = text.indexOf('|', from);
+      const stop = bar < 0 || bar > end ? end : bar;
+      data.push(stop - from >= 2 && text.charCodeAt(from) === 34 && text.charCodeAt(stop - 1) === 34 ? text.slice(from + 1, stop - 1) : text.slice(from, stop));
+      if (stop === end) break;
+      from = stop + 1;
     }
   }
-  return { time, callId: text.slice(p1 + 1, p2), queue: text.slice(p2 + 1, p3), agent: text.slice(p3 + 1, p4), event, data };
+  out.time = time;
+  out.callId = text.slice(p1 + 1, p2);
+  out.queue = text.slice(p2 + 1, p3);
+  out.agent = text.slice(p3 + 1, p4);
+  out.event = event;
+  return out;
 }
