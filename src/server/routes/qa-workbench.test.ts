@@ -106,6 +106,42 @@ describe.each(TEST_DIALECTS)('QA workbench API on %s', (dialect) => {
     expect(header).toContain('标准开头语（失分次数）');
   });
 
+  test('coaching exports to Excel with agent names and item labels; a calibration session lists its contacts with recordings', async () => {
+    const ev = (await get(`/api/v1/qa/evaluations?agentId=${f.agentA}`)).json().items[0];
+    const created = await f.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/qa/coaching',
+      headers: f.h.qa,
+      payload: { evaluationId: ev.id, dueDate: '2026-12-01', note: '=HYPERLINK("x")' },
+    });
+    expect(created.statusCode).toBe(201);
+    const x = await get('/api/v1/qa/coaching?format=xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const row = wb.worksheets[0]!.getRow(2).values as unknown[];
+    expect(row).toContain('1001 张三');
+    expect(row).toContain('标准开头语、政策解答准确');
+    expect(row).toContain('\'=HYPERLINK("x")'); // neutralised, never a formula
+    const session = await f.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/qa/calibrations',
+      headers: f.h.qa,
+      payload: {
+        name: 'w',
+        scorecardId: f.cardId,
+        contacts: [
+          { contactKey: 'c1', agentId: f.agentA },
+          { contactKey: 'zz', agentId: f.agentA },
+        ],
+      },
+    });
+    const view = (await get(`/api/v1/qa/calibrations/${session.json().id}`)).json();
+    expect(view.contacts).toEqual([
+      { contactKey: 'c1', agentId: f.agentA, recordingUrl: '/rec/c1.wav' },
+      { contactKey: 'zz', agentId: f.agentA, recordingUrl: null },
+    ]);
+  });
+
   test('the demo recording is a WAV and honours byte ranges', async () => {
     const whole = await get('/api/v1/qa/demo-recording.wav', 'agent');
     expect(whole.statusCode).toBe(200);

@@ -173,7 +173,10 @@ export async function qualityCalibrationRoutes(app: FastifyInstance) {
     handler: async ({ ctx, params, query, user }) => {
       const s = await load(ctx.db, params.id);
       const rows = await sessionScores(ctx.db, s.id);
-      const head = { id: s.id, name: s.name, status: s.status, scorecardId: s.scorecard_id, contacts: s.contacts, participantUserIds: s.participants, expertUserId: s.expert_user_id, evaluators: new Set(rows.map((e) => e.user_id)).size, scored: rows.length };
+      const keys = s.contacts.map((c) => c.contactKey);
+      const recordings = new Map((await ctx.db.selectFrom('contact').select(['key', 'recording_url']).where('key', 'in', keys).execute()).map((c) => [c.key, c.recording_url]));
+      const contacts = s.contacts.map((c) => ({ ...c, recordingUrl: recordings.get(c.contactKey) ?? null }));
+      const head = { id: s.id, name: s.name, status: s.status, scorecardId: s.scorecard_id, contacts, participantUserIds: s.participants, expertUserId: s.expert_user_id, evaluators: new Set(rows.map((e) => e.user_id)).size, scored: rows.length };
       if (s.status === 'open') {
         // Blind: nobody, not even a manager, sees another evaluator's scores before the session closes.
         return { ...head, blind: true, myScores: rows.filter((e) => e.user_id === user.id).map((e) => ({ contactKey: e.contact_key, score: e.score, answers: (JSON.parse(e.answers_json) as { answers: Answers }).answers })) };

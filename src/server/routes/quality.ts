@@ -15,7 +15,7 @@ import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
 import { answersSchema, scorecardSchema, type Answers } from '../../domain/quality/scorecard-schema.ts';
 import { writeAudit, type Db } from '../../store/audit.ts';
 import { loadReportContext } from '../../store/interval-cells.ts';
-import { canSeeAgent, contactForEvaluation, getScorecard, listEvaluations } from '../../store/quality.ts';
+import { canSeeAgent, contactForEvaluation, getScorecard, itemLabels, listEvaluations } from '../../store/quality.ts';
 import type { SessionUser } from '../context.ts';
 import { toXlsx } from '../export/xlsx.ts';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem.ts';
@@ -310,14 +310,24 @@ export async function qualityRoutes(app: FastifyInstance) {
 
   defineRoute(app, {
     method: 'GET', url: '/api/v1/qa/coaching', access: QA_READ, tags: QA_TAGS, summary: 'Coaching tasks the caller may see (agents: their own), by due date',
-    query: z.object({ status: z.enum(['open', 'in_progress', 'done', 'followed_up', 'cancelled']).optional(), agentId: z.coerce.number().int().positive().optional() }),
-    handler: async ({ ctx, query, user }) => {
+    query: z.object({ status: z.enum(['open', 'in_progress', 'done', 'followed_up', 'cancelled']).optional(), agentId: z.coerce.number().int().positive().optional(), format: z.enum(['json', 'xlsx']).default('json') }),
+    handler: async ({ ctx, query, user, reply }) => {
       let q = ctx.db.selectFrom('coaching_task').selectAll();
       if (query.status) q = q.where('status', '=', query.status);
       if (query.agentId) q = q.where('agent_id', '=', query.agentId);
       const v = await qaViewer(ctx.db, user);
       const rows = [];
       for (const r of await q.orderBy('due_date').orderBy('id').limit(1000).execute()) if (await canSeeAgent(ctx.db, v, r.agent_id)) rows.push(r);
+      if (query.format === 'xlsx') {
+        const labels = await itemLabels(ctx.db);
+        const ids = [...new Set(rows.map((r) => r.agent_id))];
+        const names = new Map(ids.length ? (await ctx.db.selectFrom('agent').select(['id', 'employee_no', 'name']).where('id', 'in', ids).execute()).map((a) => [a.id, `${a.employee_no} ${a.name}`]) : []);
+        const buf = await toXlsx('辅导', [
+          { key: 'dueDate', header: '期限' }, { key: 'agent', header: '话务员', width: 16 }, { key: 'items', header: '辅导项', width: 40 }, { key: 'status', header: '状态' },
+          { key: 'evaluationId', header: '质检编号' }, { key: 'followUpEvaluationId', header: '复检编号' }, { key: 'note', header: '备注', width: 30 }, { key: 'createdBy', header: '创建人' },
+        ], rows.map(coachingView).map((c) => ({ ...c, agent: names.get(c.agentId) ?? c.agentId, items: c.items.map((i) => labels.get(i) ?? i).join('、') })));
+        return sendXlsx(reply, buf, 'coaching.xlsx');
+      }
       return { items: rows.map(coachingView) };
     },
   });

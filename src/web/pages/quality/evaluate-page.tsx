@@ -6,10 +6,10 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatInstant } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
+import type { CardVersion, QaContact, QaSample } from './quality-types.ts';
 import { NoteComposer, NotesList, RecordingPlayer, type TimedNote } from './recording-player.tsx';
 import { type Answers, clock, fullMarks } from './score-answers.ts';
 import { LiveTotal, ScoreInputs } from './score-form.tsx';
-import type { CardVersion, QaContact, QaSample } from './quality-types.ts';
 
 /**
  * 质检评估: pick an agent's contact (a drawn sample first), listen to the recording, pin comments to its

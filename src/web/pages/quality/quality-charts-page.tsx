@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useResource } from '../../api/use-resource.ts';
 import { Chart, type ChartOption } from '../../components/chart.tsx';
 import { DataTable } from '../../components/data-table.tsx';
@@ -8,25 +9,74 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 
-interface Pt { value: number; center: number; lcl: number; ucl: number }
-interface Signal { rule: number; index: number; indices: number[]; side: string }
-interface ChartData { n: number; xmr: null | { individuals: { center: number; lcl: number; ucl: number; points: Pt[] }; movingRange: { center: number; ucl: number; points: Pt[] }; signals: Signal[]; at: string[] }; p: null | { center: number; points: Pt[]; signals: Signal[]; weeks: { weekStart: string; defects: number; size: number }[] } }
-interface ParetoRow { item: string; label: string; count: number; share: number; cumulativeShare: number; agents: number; agentShare: number; classification: string }
-interface Session { id: number; name: string; status: string; contacts: number }
-interface SessionStats { blind: boolean; items?: { item: string; alpha: { alpha: number | null; units: number; coders: number; pairable: number }; agreement: { agreement: number | null }; deviations: { evaluator: string; n: number; meanDeviation: number | null; meanAbsoluteDeviation: number | null }[] }[] }
-
+interface Pt {
+  value: number;
+  center: number;
+  lcl: number;
+  ucl: number;
+}
+interface Signal {
+  rule: number;
+  index: number;
+  indices: number[];
+  side: string;
+}
+interface ChartData {
+  n: number;
+  xmr: null | {
+    individuals: { center: number; lcl: number; ucl: number; points: Pt[] };
+    movingRange: { center: number; ucl: number; points: Pt[] };
+    signals: Signal[];
+    at: string[];
+  };
+  p: null | { center: number; points: Pt[]; signals: Signal[]; weeks: { weekStart: string; defects: number; size: number }[] };
+}
+interface ParetoRow {
+  item: string;
+  label: string;
+  count: number;
+  share: number;
+  cumulativeShare: number;
+  agents: number;
+  agentShare: number;
+  classification: string;
+}
 /** An XmR individuals chart with its limits as lines and the points of a run-rule signal in red. */
 function controlOption(title: string, labels: string[], points: Pt[], signals: Signal[]): ChartOption {
   const flagged = new Set(signals.flatMap((s) => s.indices));
   return {
-    title: { text: title, textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' }, grid: { left: 48, right: 24, top: 36, bottom: 32 },
+    title: { text: title, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 48, right: 24, top: 36, bottom: 32 },
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value', scale: true },
     series: [
-      { type: 'line', name: 'x', data: points.map((p, i) => ({ value: p.value, itemStyle: { color: flagged.has(i) ? '#c0392b' : '#1f5fbf' }, symbolSize: flagged.has(i) ? 9 : 5 })) },
-      { type: 'line', name: 'UCL', data: points.map((p) => p.ucl), showSymbol: false, lineStyle: { type: 'dashed', color: '#c0392b' }, step: 'middle' },
+      {
+        type: 'line',
+        name: 'x',
+        data: points.map((p, i) => ({
+          value: p.value,
+          itemStyle: { color: flagged.has(i) ? '#c0392b' : '#1f5fbf' },
+          symbolSize: flagged.has(i) ? 9 : 5,
+        })),
+      },
+      {
+        type: 'line',
+        name: 'UCL',
+        data: points.map((p) => p.ucl),
+        showSymbol: false,
+        lineStyle: { type: 'dashed', color: '#c0392b' },
+        step: 'middle',
+      },
       { type: 'line', name: 'CL', data: points.map((p) => p.center), showSymbol: false, lineStyle: { color: '#5b6b82' } },
-      { type: 'line', name: 'LCL', data: points.map((p) => p.lcl), showSymbol: false, lineStyle: { type: 'dashed', color: '#c0392b' }, step: 'middle' },
+      {
+        type: 'line',
+        name: 'LCL',
+        data: points.map((p) => p.lcl),
+        showSymbol: false,
+        lineStyle: { type: 'dashed', color: '#c0392b' },
+        step: 'middle',
+      },
     ],
   };
 }
@@ -36,59 +86,132 @@ export default function QualityChartsPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
   const seesAll = user.roles.some((r) => ['qa', 'manager', 'trainer', 'admin'].includes(r));
-  const agents = useResource<{ items: { id: number; employeeNo: string; name: string }[] }>(seesAll || user.roles.includes('team_lead') ? '/agents' : null, { limit: 1000, status: 'active' });
+  const agents = useResource<{ items: { id: number; employeeNo: string; name: string }[] }>(
+    seesAll || user.roles.includes('team_lead') ? '/agents' : null,
+    { limit: 1000, status: 'active' },
+  );
   const [agentId, setAgentId] = useState('');
-  const aid = agentId || (user.roles.includes('agent') && user.agentId ? String(user.agentId) : String(agents.data?.items[0]?.id ?? ''));
+  const aid =
+    agentId || (user.roles.includes('agent') && user.agentId ? String(user.agentId) : String(agents.data?.items[0]?.id ?? ''));
   const chart = useResource<ChartData>(aid ? `/qa/charts/agent/${aid}` : null);
-  const pareto = useResource<{ agentsEvaluated: number; evaluations: number; items: ParetoRow[] }>(user.roles.some((r) => ['qa', 'manager', 'trainer', 'admin', 'team_lead'].includes(r)) ? '/qa/pareto' : null);
-  const sessions = useResource<{ items: Session[] }>(seesAll ? '/qa/calibrations' : null);
-  const [sessionId, setSessionId] = useState('');
-  const stats = useResource<SessionStats>(sessionId ? `/qa/calibrations/${sessionId}` : null, { level: 'interval' });
+  const pareto = useResource<{ agentsEvaluated: number; evaluations: number; items: ParetoRow[] }>(
+    user.roles.some((r) => ['qa', 'manager', 'trainer', 'admin', 'team_lead'].includes(r)) ? '/qa/pareto' : null,
+  );
   const c = chart.data;
-  const xOpt = useMemo(() => (c?.xmr ? controlOption(t('qa.xChart'), c.xmr.at.map((a) => a.slice(5, 10)), c.xmr.individuals.points, c.xmr.signals) : null), [c, t]);
-  const pOpt = useMemo(() => (c?.p ? controlOption(t('qa.pChart'), c.p.weeks.map((w) => w.weekStart.slice(5)), c.p.points, c.p.signals) : null), [c, t]);
+  const xOpt = useMemo(
+    () =>
+      c?.xmr
+        ? controlOption(
+            t('qa.xChart'),
+            c.xmr.at.map((a) => a.slice(5, 10)),
+            c.xmr.individuals.points,
+            c.xmr.signals,
+          )
+        : null,
+    [c, t],
+  );
+  const pOpt = useMemo(
+    () =>
+      c?.p
+        ? controlOption(
+            t('qa.pChart'),
+            c.p.weeks.map((w) => w.weekStart.slice(5)),
+            c.p.points,
+            c.p.signals,
+          )
+        : null,
+    [c, t],
+  );
   return (
     <section>
       <PageHeader title={t('nav.qualityCharts')} description={t('qa.deming')} />
       <ProblemAlert error={chart.error ?? pareto.error} />
       {agents.data && (
-        <div className="panel filters"><label>{t('reports.agent')} <select value={aid} onChange={(e) => setAgentId(e.target.value)}>
-          {agents.data.items.map((a) => <option key={a.id} value={a.id}>{a.employeeNo} {a.name}</option>)}</select></label></div>
+        <div className="panel filters">
+          <label>
+            {t('reports.agent')}{' '}
+            <select value={aid} onChange={(e) => setAgentId(e.target.value)}>
+              {agents.data.items.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.employeeNo} {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       )}
-      {c && <p className="muted">{t('qa.nEvaluations', { n: c.n })} {c.xmr ? t('qa.limits', { center: formatNumber(c.xmr.individuals.center, 'zh-CN', 1), lcl: formatNumber(c.xmr.individuals.lcl, 'zh-CN', 1), ucl: formatNumber(c.xmr.individuals.ucl, 'zh-CN', 1) }) : t('qa.tooFew')}</p>}
+      {c && (
+        <p className="muted">
+          {t('qa.nEvaluations', { n: c.n })}{' '}
+          {c.xmr
+            ? t('qa.limits', {
+                center: formatNumber(c.xmr.individuals.center, 'zh-CN', 1),
+                lcl: formatNumber(c.xmr.individuals.lcl, 'zh-CN', 1),
+                ucl: formatNumber(c.xmr.individuals.ucl, 'zh-CN', 1),
+              })
+            : t('qa.tooFew')}
+        </p>
+      )}
       <div className="card-grid">
-        {xOpt && <div className="panel"><Chart option={xOpt} height={260} /></div>}
-        {pOpt && <div className="panel"><Chart option={pOpt} height={260} /></div>}
+        {xOpt && (
+          <div className="panel">
+            <Chart option={xOpt} height={260} />
+          </div>
+        )}
+        {pOpt && (
+          <div className="panel">
+            <Chart option={pOpt} height={260} />
+          </div>
+        )}
       </div>
       {c?.xmr && c.xmr.signals.length > 0 && (
-        <div className="panel"><h2>{t('qa.signals')}</h2><ul>{c.xmr.signals.map((s) => <li key={`${s.rule}-${s.index}`}>{t(`qa.rules.${s.rule}`)} — {s.indices.map((i) => i + 1).join(', ')} ({t(`qa.side.${s.side}`)})</li>)}</ul></div>
+        <div className="panel">
+          <h2>{t('qa.signals')}</h2>
+          <ul>
+            {c.xmr.signals.map((s) => (
+              <li key={`${s.rule}-${s.index}`}>
+                {t(`qa.rules.${s.rule}`)} — {s.indices.map((i) => i + 1).join(', ')} ({t(`qa.side.${s.side}`)})
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {pareto.data && (
-        <DataTable caption={t('qa.pareto', { agents: pareto.data.agentsEvaluated, n: pareto.data.evaluations })} rows={pareto.data.items} rowKey={(r) => r.item} exportName="training-needs"
-          toolbar={<a className="button" href="/api/v1/qa/pareto?format=xlsx">{t('reports.exportXlsx')}</a>}
+        <DataTable
+          caption={t('qa.pareto', { agents: pareto.data.agentsEvaluated, n: pareto.data.evaluations })}
+          rows={pareto.data.items}
+          rowKey={(r) => r.item}
+          exportName="training-needs"
+          toolbar={
+            <a className="button" href="/api/v1/qa/pareto?format=xlsx">
+              {t('reports.exportXlsx')}
+            </a>
+          }
           columns={[
             { key: 'item', header: t('qa.item'), value: (r) => r.label },
             { key: 'count', header: t('qa.failures'), numeric: true, value: (r) => r.count },
-            { key: 'cum', header: t('qa.cumulative'), numeric: true, value: (r) => r.cumulativeShare, render: (r) => formatPercent(r.cumulativeShare, 'zh-CN') },
-            { key: 'agentShare', header: t('qa.agentShare'), numeric: true, value: (r) => r.agentShare, render: (r) => `${formatPercent(r.agentShare, 'zh-CN')} (${r.agents})` },
+            {
+              key: 'cum',
+              header: t('qa.cumulative'),
+              numeric: true,
+              value: (r) => r.cumulativeShare,
+              render: (r) => formatPercent(r.cumulativeShare, 'zh-CN'),
+            },
+            {
+              key: 'agentShare',
+              header: t('qa.agentShare'),
+              numeric: true,
+              value: (r) => r.agentShare,
+              render: (r) => `${formatPercent(r.agentShare, 'zh-CN')} (${r.agents})`,
+            },
             { key: 'class', header: t('qa.class'), value: (r) => t(`qa.classes.${r.classification}`) },
-          ]} />
+          ]}
+        />
       )}
-      {sessions.data && (
-        <div className="panel">
-          <h2>{t('qa.calibration')}</h2>
-          <select aria-label={t('qa.calibration')} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-            <option value="">—</option>{sessions.data.items.map((s) => <option key={s.id} value={s.id}>{s.name} ({t(`qa.sessionStatus.${s.status}`, { defaultValue: s.status })})</option>)}</select>
-          {stats.data?.blind && <p className="muted">{t('qa.blind')}</p>}
-          {stats.data?.items && (
-            <table className="data-table"><thead><tr><th>{t('qa.item')}</th><th className="num">α</th><th className="num">n</th><th className="num">{t('qa.agreement')}</th><th>{t('qa.deviation')}</th></tr></thead>
-              <tbody>{stats.data.items.map((i) => (
-                <tr key={i.item}><td>{i.item}</td><td className="num">{formatNumber(i.alpha.alpha, 'zh-CN', 3)}</td><td className="num">{i.alpha.pairable} / {i.alpha.units}×{i.alpha.coders}</td>
-                  <td className="num">{formatPercent(i.agreement.agreement, 'zh-CN')}</td>
-                  <td>{i.deviations.map((d) => `${d.evaluator} ${formatNumber(d.meanDeviation, 'zh-CN', 2)} (n=${d.n})`).join('；')}</td></tr>
-              ))}</tbody></table>
-          )}
-        </div>
+      {seesAll && (
+        <p className="muted">
+          <Link to="/quality/calibration">{t('nav.calibration')}</Link> · <Link to="/quality/reports">{t('nav.qaReports')}</Link>
+        </p>
       )}
     </section>
   );
