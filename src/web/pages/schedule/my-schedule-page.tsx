@@ -68,6 +68,7 @@ export default function MySchedulePage() {
   };
   const submit = () =>
     run(async () => {
+      setSent(null);
       const r = await api.post<{ check: typeof sent }>('/schedule-requests', {
         kind,
         date,

@@ -1,0 +1,99 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, type RunningServer, startServer } from './browser.ts';
+
+// The demo center: the planner builds and publishes a week, the agent (10102) asks the team leader (10101,
+// user 'lead') to swap shifts (换班: the agent's shift on a day the leader is off for the leader's shift on a
+// day the agent is off — a one-way 替班 would put a full-time agent over 44 h), the planner approves, and both
+// see the change.
+describe('schedule requests', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const signIn = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill('zuoxi-demo');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="sign-out"]').waitFor({ timeout: 15_000 });
+    return page;
+  };
+  const mine = (page: Page) =>
+    page.evaluate(
+      async () => ((await (await fetch('/api/v1/schedules/mine')).json()) as { items: { date: string; shift: string }[] }).items,
+    );
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('agent requests a swap → planner approves → both agents see the change', async () => {
+    const planner = await signIn('planner');
+    await planner.goto(`${server.url}/schedule`);
+    await planner.getByRole('button', { name: '按预测生成排班' }).click();
+    await planner.locator('table.schedule-grid').waitFor({ timeout: 240_000 });
+    await planner.getByRole('button', { name: '发布', exact: true }).click();
+    await expect.poll(() => planner.locator('select[aria-label="排班"]').textContent(), { timeout: 15_000 }).toContain('已发布');
+    await planner.screenshot({ path: 'test-results/schedule-grid.png', fullPage: false });
+
+    const agent = await signIn('agent');
+    const lead = await signIn('lead');
+    const agentDates = new Set((await mine(agent)).map((s) => s.date));
+    const leadDates = new Set((await mine(lead)).map((s) => s.date));
+    const pairs = [...agentDates]
+      .filter((x) => !leadDates.has(x))
+      .flatMap((x) => [...leadDates].filter((y) => !agentDates.has(y)).map((y) => [x, y] as const));
+    expect(pairs.length).toBeGreaterThan(0);
+
+    await agent.goto(`${server.url}/schedule/mine`);
+    await agent.locator('[data-testid="request-form"]').waitFor();
+    let chosen: readonly [string, string] | null = null;
+    for (const [x, y] of pairs.slice(0, 8)) {
+      await agent.locator('input[name="date"]').fill(x);
+      await agent.locator('select[name="withAgent"] option[value="10101"]').waitFor({ state: 'attached' });
+      await agent.locator('select[name="withAgent"]').selectOption('10101');
+      await agent.locator('input[name="withDate"]').fill(y);
+      await agent.getByRole('button', { name: '提交申请' }).click();
+      await agent.locator('[data-testid="request-check"]').waitFor();
+      if (((await agent.locator('[data-testid="request-check"]').textContent()) ?? '').includes('符合劳动规则')) {
+        chosen = [x, y];
+        break;
+      }
+    }
+    expect(chosen, 'a pair of days the two may swap').not.toBeNull();
+    const [given, taken] = chosen!;
+    await agent.screenshot({ path: 'test-results/schedule-request.png', fullPage: true });
+
+    await planner.goto(`${server.url}/schedule/requests`);
+    const row = planner
+      .locator('tr', { hasText: `（${taken}）` })
+      .filter({ hasText: given })
+      .filter({ hasText: '符合劳动规则' })
+      .first();
+    await row.getByRole('button', { name: '批准' }).click();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('已批准');
+    await planner.screenshot({ path: 'test-results/schedule-requests.png', fullPage: true });
+
+    const agentAfter = (await mine(agent)).map((s) => s.date);
+    const leadAfter = (await mine(lead)).map((s) => s.date);
+    expect(agentAfter).toContain(taken);
+    expect(agentAfter).not.toContain(given);
+    expect(leadAfter).toContain(given);
+    expect(leadAfter).not.toContain(taken);
+    await agent.reload();
+    await expect.poll(() => agent.locator('table').first().textContent()).toContain(taken);
+    expect(await agent.locator('table').first().textContent()).not.toContain(given);
+    await lead.goto(`${server.url}/schedule/mine`);
+    await expect.poll(() => lead.locator('table').first().textContent(), { timeout: 15_000 }).toContain(given);
+    expect(await lead.locator('table').first().textContent()).not.toContain(taken);
+  }, 420_000);
+});
