@@ -85,4 +85,61 @@ describe('quality evaluation in the browser', () => {
     await lead.screenshot({ path: 'test-results/qa-dispute-decided.png', fullPage: true });
     for (const p of [agent, qa, lead]) await p.close();
   }, 120_000);
+
+  test('QA edits a scorecard into version 2, draws a sample, and runs a blind calibration to its statistics', async () => {
+    const qa = await signIn('qa');
+    const errors: string[] = [];
+    qa.on('pageerror', (e) => errors.push(e.message));
+    // Scorecard editor: editing v1 and saving makes v2; v1 stays in the list.
+    await qa.goto(`${server.url}/quality/scorecards`);
+    await qa.getByRole('button', { name: '以此版本为底稿编辑' }).first().click({ timeout: 10_000 });
+    await qa.locator('input[name="card-name"]').fill('12345热线通话质检表（第二版）');
+    await qa.getByRole('button', { name: '保存为新版本' }).click();
+    await qa.getByText('已保存为第 2 版').waitFor();
+    await expect.poll(() => qa.locator('table tbody tr').count()).toBe(2);
+
+    // Sampling: a week's plan with a complaint target draws contacts per agent.
+    await qa.goto(`${server.url}/quality/sampling`);
+    await qa.locator('input[name="quota"]').fill('1');
+    await qa.getByRole('button', { name: '抽样', exact: true }).click();
+    await qa.getByText(/抽中 \d+ 通/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => qa.locator('table tbody tr').count()).toBeGreaterThan(3);
+
+    // Calibration on two sampled contacts, scored by qa and qalead, then closed.
+    await qa.goto(`${server.url}/quality/calibration`);
+    await qa.getByRole('button', { name: '新建校准会' }).click();
+    await qa.locator('input[name="session-name"]').fill('e2e 校准');
+    const boxes = qa.locator('.qa-pick-list input[type="checkbox"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await qa.getByRole('button', { name: '创建' }).click();
+    const score = async (page: Page, greeting: string) => {
+      for (const n of [0, 1]) {
+        await page.locator('.qa-pick-list button').nth(n).click();
+        await page.locator('input[name="item-greeting"]').fill(n === 0 ? greeting : '8');
+        await page.getByRole('button', { name: '保存评分' }).click();
+        await page.locator('.qa-pick-list .badge').nth(n).waitFor();
+      }
+    };
+    await qa.getByText('盲评：结束前只能看到自己的评分').waitFor();
+    await score(qa, '6');
+    const lead = await signIn('qalead');
+    await lead.goto(`${server.url}/quality/calibration`);
+    await lead.locator('select[name="session"]').selectOption({ index: 1 });
+    await score(lead, '10');
+    await qa.reload();
+    await qa.locator('select[name="session"]').selectOption({ index: 1 });
+    await qa.getByRole('button', { name: '结束校准会并公布结果' }).click();
+    const stats = qa.getByTestId('calibration-stats');
+    await stats.waitFor({ timeout: 10_000 });
+    await expect.poll(() => stats.innerText()).toContain('n = 4 个值，2 通，2 人');
+    await qa.screenshot({ path: 'test-results/qa-calibration.png', fullPage: true });
+    for (const path of ['/quality/coaching', '/quality/reports']) {
+      await qa.goto(`${server.url}${path}`);
+      await qa.locator('table').first().waitFor({ timeout: 10_000 });
+    }
+    expect(errors).toEqual([]);
+    await qa.close();
+    await lead.close();
+  }, 120_000);
 });
