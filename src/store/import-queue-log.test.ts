@@ -6,6 +6,7 @@ import type { Contact } from '../domain/contacts/contact.ts';
 import type { IntervalCell } from '../domain/metrics/interval-cube.ts';
 import { rollUpCells } from '../domain/metrics/intervals.ts';
 import { generateQueueLog } from '../ingest/queue-log/generate.ts';
+import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { sqliteConnectionOf } from './database.ts';
 import { importQueueLog } from './import-queue-log.ts';
 import { storeContactBatch } from './import-contacts.ts';
@@ -30,8 +31,12 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       expect(second.errors).toEqual([]);
 
       const stored = await h.db.selectFrom('contact').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      // Calls whose end was not yet written when the log stopped are still open: the generator finishes them all.
-      expect(Number(stored.n)).toBe(truth.calls);
+      // A call with no end yet (the generator loses a few ends on purpose) waits in the cursor's state for the
+      // next piece — or is closed as `unknown` 12 hours later — so stored + still open = every call.
+      const cursor = await h.db.selectFrom('import_cursor').select('state_json').executeTakeFirstOrThrow();
+      const stillOpen = (JSON.parse(cursor.state_json) as QueueLogParserState).open.length;
+      expect(stillOpen).toBeLessThanOrEqual(truth.outcomes.unknown);
+      expect(Number(stored.n) + stillOpen).toBe(truth.calls);
 
       // Importing the whole file again from scratch (a lost cursor) adds nothing.
       await h.db.deleteFrom('import_cursor').execute();
@@ -47,7 +52,7 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       const rows = rollUpCells(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER), { interval: 'month', timeZone: 'Asia/Shanghai', by: 'queue' });
       const offered = rows.reduce((s, r) => s + r.offered, 0);
       const answered = rows.reduce((s, r) => s + r.answered, 0);
-      expect(offered).toBe(truth.calls);
+      expect(offered).toBe(Number(stored.n));
       expect(answered).toBe(truth.outcomes.answered);
       expect(rows.reduce((s, r) => s + r.answered + r.abandoned + r.otherExits + r.unknownEnd, 0)).toBe(offered);
     } finally {

@@ -6,6 +6,7 @@ import type { Db } from './audit.ts';
 import { contactsBetween } from './contacts.ts';
 
 const BATCH = 400;
+const CELL_MS = 15 * 60_000;
 
 /** What reports need besides the cells: the center's zone, the queue and agent maps, thresholds, teams. */
 export interface ReportContext {
@@ -91,6 +92,40 @@ function toRow(c: IntervalCell) {
     ring_no_answer: c.ringNoAnswer, sum_answer_wait: c.sumAnswerWait, sum_abandon_wait: c.sumAbandonWait, max_wait: c.maxWait,
     sum_talk: c.sumTalk, sum_hold: c.sumHold, sum_acw: c.sumAcw,
   };
+}
+
+/** Contacts read at a time when a queue's cells are recounted (a month; a multiple of 15 minutes). */
+const RECOUNT_STEP_MS = 31 * 86_400_000;
+
+/**
+ * Recounts the cells of some raw queues from their stored contacts, a month at a time (after a queue is mapped to
+ * another skill group or a group's threshold changes: within-T counts use the group's T). Returns the cell count.
+ */
+export async function rebuildQueueCells(db: Db, queues: readonly string[], ctx: ReportContext, shortAbandonSeconds = 5): Promise<number> {
+  let n = 0;
+  for (const queue of queues) {
+    await db.deleteFrom('interval_cell').where('queue', '=', queue).execute();
+    const span = await db.selectFrom('contact').select((eb) => [eb.fn.min('entered_at').as('first'), eb.fn.max('entered_at').as('last')])
+      .where('queue', '=', queue).executeTakeFirst();
+    if (span?.first == null || span.last == null) continue;
+    for (let from = Math.floor(Number(span.first) / CELL_MS) * CELL_MS; from <= Number(span.last); from += RECOUNT_STEP_MS) {
+      const cells = buildCells(await contactsBetween(db, from, from + RECOUNT_STEP_MS, queue), cubeOptionsOf(ctx, shortAbandonSeconds));
+      for (let i = 0; i < cells.length; i += BATCH) await db.insertInto('interval_cell').values(cells.slice(i, i + BATCH).map(toRow)).execute();
+      n += cells.length;
+    }
+  }
+  return n;
+}
+
+/** {@link rebuildQueueCells} of the raw queues whose threshold is the skill group's (after its threshold changed). */
+export async function rebuildSkillGroupCells(db: Db, skillGroupId: number): Promise<number> {
+  const ctx = await loadReportContext(db);
+  const group = await db.selectFrom('skill_group').select('name').where('id', '=', skillGroupId).executeTakeFirst();
+  if (!group) return 0;
+  const mapped = await db.selectFrom('queue_map').select('queue_name').where('skill_group_id', '=', skillGroupId).execute();
+  // An unmapped queue named like the group takes the group's threshold too (see cubeOptionsOf).
+  const queues = new Set([...mapped.map((m) => m.queue_name), ...(group.name in ctx.queueToGroup ? [] : [group.name])]);
+  return rebuildQueueCells(db, [...queues], ctx);
 }
 
 type CellRow = ReturnType<typeof toRow>;

@@ -1,9 +1,9 @@
 import type { Contact } from '../contacts/contact.ts';
 import { type IntervalSpec, intervalStarter, isoFormatter } from './interval-bucket.ts';
 import { addCell, buildCells, emptyCell, type IntervalCell } from './interval-cube.ts';
+import { type SlDefinition, serviceLevel } from './service-level.ts';
 
-/** The three service-level (服务水平) definitions; docs/metrics.md states each with an example. */
-export type SlDefinition = 1 | 2 | 3;
+export { type SlDefinition, serviceLevel } from './service-level.ts';
 export type GroupBy = 'queue' | 'team' | 'agent';
 
 export interface IntervalOptions {
@@ -52,21 +52,11 @@ export interface IntervalRow {
   acwSeconds: number | null;
   transferred: number;
   ringNoAnswer: number;
+  /** Answered calls with a recorded end: the denominator of AHT, talk, hold and ACW (to weight them in totals). */
+  handled: number;
 }
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
-
-/**
- * Service level of summed counts.
- * 1: answered within T / offered; 2: answered within T / (answered + abandoned after T);
- * 3: answered within T / (offered − short abandons).
- * @example serviceLevel(2, 6, 3, 1, 1, 1) // 2/6, 2/(3+1), 2/(6−1) for definitions 1, 2, 3
- */
-export function serviceLevel(def: SlDefinition, withinT: number, offered: number, answered: number, abandonedAfterT: number, shortAbandoned: number): number | null {
-  if (def === 1) return ratio(withinT, offered);
-  if (def === 2) return ratio(withinT, answered + abandonedAfterT);
-  return ratio(withinT, offered - shortAbandoned);
-}
 
 /** Turns summed counts into a report row: averages from sums, never averages of averages. */
 export function rowFromCell(c: IntervalCell, slDefinition: SlDefinition, iso: (ms: number) => string): IntervalRow {
@@ -95,6 +85,7 @@ export function rowFromCell(c: IntervalCell, slDefinition: SlDefinition, iso: (m
     acwSeconds: ratio(c.sumAcw, c.handled),
     transferred: c.transferred,
     ringNoAnswer: c.ringNoAnswer,
+    handled: c.handled,
   };
 }
 

@@ -1,17 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { createRandom } from '../simulation/random.ts';
 import { candidateFromContact, drawWithoutReplacement, periodOf, repeatCallerKeys, selectSample, type SampleCandidate, type SamplingPlan } from './sampling.ts';
 
-/** A small seeded uniform RNG for the tests (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The domain's seeded uniform source (the same one the sampling route uses). */
+const seeded = createRandom;
 
 // 2025-03-07 09:00 in Shanghai = 01:00 UTC.
 const DAY1 = Date.UTC(2025, 2, 7, 1);

@@ -1,4 +1,5 @@
 import type { ContactOutcome } from '../../domain/contacts/contact.ts';
+import { createRandom } from '../../domain/simulation/random.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -22,18 +23,6 @@ export interface GeneratedTruth {
   sumTalkSeconds: number;
 }
 
-/** Seeded 32-bit generator (mulberry32): the same seed gives the same log on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Hourly call profile of a hotline open 08:00–20:00 (share of the peak). */
 const PROFILE = [0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.9, 1, 1, 0.7, 0.8, 1, 0.95, 0.85, 0.7, 0.5, 0.35, 0, 0, 0, 0];
 
@@ -44,7 +33,8 @@ const PROFILE = [0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.9, 1, 1, 0.7, 0.8, 1, 0.95, 0.85
  * queue empty, a few never get an end, and QUEUESTART/CONFIGRELOAD noise appears now and then.
  */
 export function generateQueueLog(options: GenerateOptions, emit: (line: string) => void): GeneratedTruth {
-  const rnd = mulberry32(options.seed);
+  // The domain's seeded source (xoshiro128**): the same seed gives the same log on every machine.
+  const rnd = createRandom(options.seed);
   const agents = Array.from({ length: options.agents ?? 100 }, (_, i) => (i % 3 === 0 ? `PJSIP/${1001 + i}` : i % 3 === 1 ? `SIP/${1001 + i}` : `Local/${1001 + i}@agents/n`));
   const queues = options.queues ?? ['support', 'sales', 'billing', 'complaints'];
   const peak = options.peakCallsPerHour ?? 60;

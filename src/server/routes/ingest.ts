@@ -4,8 +4,9 @@ import { parseCallCsv } from '../../ingest/call-csv/call-csv.ts';
 import { type AgentStateTracker, ingestEvents } from '../../ingest/events/events.ts';
 import { createQueueLogParser } from '../../ingest/queue-log/parser.ts';
 import { writeAudit } from '../../store/audit.ts';
+import { sqliteConnectionOf } from '../../store/database.ts';
 import { storeContactBatch } from '../../store/import-contacts.ts';
-import { loadReportContext, rebuildCells, unmappedNames } from '../../store/interval-cells.ts';
+import { loadReportContext, rebuildQueueCells, unmappedNames } from '../../store/interval-cells.ts';
 import { notFound, unprocessable } from '../problem.ts';
 import { defineRoute } from '../route.ts';
 
@@ -20,16 +21,15 @@ export async function ingestRoutes(app: FastifyInstance) {
     bodyLimit: 64 * 1024 * 1024,
     handler: async ({ ctx, body, actor }) => {
       const parser = createQueueLogParser();
-      const lines = body.text.split(/\r?\n/);
-      if (lines.at(-1) === '') lines.pop();
-      lines.forEach((l, i) => parser.push(l, i + 1));
+      const lines = parser.pushBlock(body.text, 1);
       const out = parser.finish({ closeOpenAsUnknown: false });
+      const sqlite = sqliteConnectionOf(ctx.db);
       const stored = await ctx.db.transaction().execute(async (tx) => {
-        const s = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log');
-        await writeAudit(tx, actor, { action: 'import', entity: 'queue_log', entityId: body.name, after: { lines: lines.length, ...s, errors: out.errors.length } }, ctx.now());
+        const s = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', { sqlite });
+        await writeAudit(tx, actor, { action: 'import', entity: 'queue_log', entityId: body.name, after: { lines, ...s, errors: out.errors.length } }, ctx.now());
         return s;
       });
-      return { lines: lines.length, ...stored, errors: out.errors, warnings: out.warnings.slice(0, 200), unknownEvents: out.unknownEvents, stillOpen: parser.pending() };
+      return { lines, ...stored, errors: out.errors, warnings: out.warnings.slice(0, 200), unknownEvents: out.unknownEvents, stillOpen: parser.pending() };
     },
   });
 
@@ -91,7 +91,7 @@ export async function ingestRoutes(app: FastifyInstance) {
         await tx.insertInto('queue_map').values({ queue_name: body.queueName, skill_group_id: body.skillGroupId })
           .onConflict((oc) => oc.column('queue_name').doUpdateSet({ skill_group_id: body.skillGroupId })).execute();
         // The service-level threshold is the skill group's: the queue's cells are counted again.
-        const cells = await rebuildCells(tx, 0, Number.MAX_SAFE_INTEGER, await loadReportContext(tx));
+        const cells = await rebuildQueueCells(tx, [body.queueName], await loadReportContext(tx));
         await writeAudit(tx, actor, { action: 'map', entity: 'queue_map', entityId: body.queueName, before, after: body }, ctx.now());
         return { ...body, cellsRecomputed: cells };
       }),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { writeAudit } from '../../store/audit.ts';
+import { rebuildSkillGroupCells } from '../../store/interval-cells.ts';
 import {
   getAgent,
   getCenter,
@@ -145,6 +146,8 @@ export async function organisationRoutes(app: FastifyInstance) {
         const before = (await listSkillGroups(tx)).find((g) => g.id === params.id);
         if (!before) throw notFound('skill group');
         await tx.updateTable('skill_group').set(sgRow(body)).where('id', '=', params.id).execute();
+        // Within-T counts of the stored report cells use the group's threshold: count its queues again.
+        if (body.slThresholdSeconds !== undefined && body.slThresholdSeconds !== before.slThresholdSeconds) await rebuildSkillGroupCells(tx, params.id);
         const after = { ...before, ...body };
         await writeAudit(tx, actor, { action: 'update', entity: 'skill_group', entityId: params.id, before, after }, ctx.now());
         return after;

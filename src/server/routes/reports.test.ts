@@ -83,7 +83,14 @@ describe.each(TEST_DIALECTS)('reports API on %s', (dialect) => {
     await t.app.inject({ method: 'PUT', url: '/api/v1/mappings/queues', headers: admin, payload: { queueName: 'support', skillGroupId: sg.json().id } });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/reports/intervals?from=2026-01-05&to=2026-01-06&interval=day', headers: admin });
     // With T = 30 s, c2 (30 s) is now within the threshold.
-    expect(res.json().items[0]).toMatchObject({ queue: '技术支持', answeredWithinThreshold: 2 });
+    expect(res.json().items[0]).toMatchObject({ queue: '技术支持', answeredWithinThreshold: 2, handled: 2 });
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/mappings', headers: admin });
+    expect(after.json().unmapped.queues).not.toContain('support');
+    // The group's threshold lowered to 5 s: c1 (10 s) and c2 (30 s) are both over it — the cells are counted again.
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/skill-groups/${sg.json().id}`, headers: admin, payload: { slThresholdSeconds: 5 } });
+    expect(patched.statusCode).toBe(200);
+    const again = await t.app.inject({ method: 'GET', url: '/api/v1/reports/intervals?from=2026-01-05&to=2026-01-06&interval=day', headers: admin });
+    expect(again.json().items[0]).toMatchObject({ queue: '技术支持', answeredWithinThreshold: 0, abandonedAfterThreshold: 0 });
   });
 
   test('bad dates are problems naming the field', async () => {

@@ -1,10 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Metrics with a label and a definition in the i18n files (`metrics.<k>.label` / `.definition`). */
+/**
+ * Metrics with a label and a definition in the i18n files (`metrics.<k>.label` / `.definition`): the
+ * shared ones, and every column of the interval report (src/web/pages/reports/report-columns.ts).
+ */
 export type MetricKey =
   | 'offered' | 'answered' | 'abandoned' | 'serviceLevel' | 'answerRate' | 'asa' | 'aht' | 'occupancy'
-  | 'utilization' | 'repeatRate' | 'fcr' | 'scheduleFit' | 'onTimeClosureRate' | 'satisfactionRate';
+  | 'utilization' | 'repeatRate' | 'fcr' | 'scheduleFit' | 'onTimeClosureRate' | 'satisfactionRate'
+  | 'shortAbandoned' | 'otherExits' | 'timeout' | 'exitKey' | 'exitEmpty' | 'unknownEnd' | 'answeredWithinThreshold'
+  | 'abandonedAfterThreshold' | 'maxWait' | 'avgAbandon' | 'talk' | 'hold' | 'acw' | 'transferred' | 'ringNoAnswer';
 
 /**
  * A metric's name with its definition one hover or one keypress away: the ⓘ button shows the definition

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { chartPoints, intervalChartOption, targetFor } from './interval-chart.ts';
+import { chartPoints, intervalChartOption, targetLines } from './interval-chart.ts';
 import type { IntervalRow } from './report-columns.ts';
 
 const row = (queue: string, iso: string, offered: number, answered: number, within: number): IntervalRow => ({
@@ -27,19 +27,32 @@ test('day intervals keep dates and no filling', () => {
   expect(chartPoints(rows, 'day', 1, 'Asia/Shanghai').map((x) => x.label)).toEqual(['2026-11-20', '2026-11-23']);
 });
 
-test('the option draws bars for offered/answered, SL on the second axis, and the target line', () => {
-  const o = intervalChartOption([{ label: '09:00', offered: 40, answered: 36, serviceLevel: 0.575 }], { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' }, 0.8);
-  const series = o.series as { type: string; yAxisIndex?: number; data: unknown[]; markLine?: { data: { yAxis: number }[] } }[];
+test('the option draws bars for offered/answered, SL on the second axis, and a target line per target', () => {
+  const lines = [{ value: 0.8, label: 'a 80% / 20 s' }, { value: 0.85, label: 'b 85% / 15 s' }];
+  const o = intervalChartOption([{ label: '09:00', offered: 40, answered: 36, serviceLevel: 0.575 }], { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' }, lines);
+  const series = o.series as { type: string; yAxisIndex?: number; data: unknown[]; markLine?: { data: { yAxis: number; label: { formatter: string } }[] } }[];
   expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'line']);
   expect(series[2].yAxisIndex).toBe(1);
-  expect(series[2].markLine?.data[0].yAxis).toBe(0.8);
+  expect(series[2].markLine?.data.map((d) => [d.yAxis, d.label.formatter])).toEqual([[0.8, 'T a 80% / 20 s'], [0.85, 'T b 85% / 15 s']]);
   expect(series[0].data).toEqual([40]);
+  const none = intervalChartOption([], { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' }, []);
+  expect((none.series as { markLine?: unknown }[])[2].markLine).toBeUndefined();
 });
 
-test('a target line only when one target applies', () => {
-  const groups = [{ name: '政策咨询', slTarget: 0.8 }, { name: '投诉举报', slTarget: 0.8 }, { name: '企业专席', slTarget: 0.85 }];
-  expect(targetFor(groups, '企业专席')).toBe(0.85);
-  expect(targetFor(groups, '')).toBeNull();
-  expect(targetFor(groups.slice(0, 2), '')).toBe(0.8);
-  expect(targetFor(groups, 'unmapped-queue')).toBeNull();
+test('one target line per skill-group target, groups sharing one named together', () => {
+  const groups = [
+    { name: '政策咨询', slTarget: 0.8, slThresholdSeconds: 20 },
+    { name: '投诉举报', slTarget: 0.8, slThresholdSeconds: 20 },
+    { name: '企业专席', slTarget: 0.85, slThresholdSeconds: 15 },
+  ];
+  const seconds = (n: number) => `${n} 秒`;
+  expect(targetLines(groups, { queue: '企业专席', seconds })).toEqual([{ value: 0.85, label: '企业专席 85% / 15 秒' }]);
+  expect(targetLines(groups, { queue: '', seconds })).toEqual([
+    { value: 0.8, label: '政策咨询、投诉举报 80% / 20 秒' },
+    { value: 0.85, label: '企业专席 85% / 15 秒' },
+  ]);
+  // Rows by skill group: only the groups in the rows.
+  expect(targetLines(groups, { queue: '', shown: ['投诉举报'], seconds }).map((l) => l.value)).toEqual([0.8]);
+  // A queue not mapped to any group has no target.
+  expect(targetLines(groups, { queue: 'unmapped-queue', seconds })).toEqual([]);
 });

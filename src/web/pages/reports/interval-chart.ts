@@ -55,11 +55,17 @@ export interface ChartLabels {
   target: string;
 }
 
+/** A dashed target line of the service-level axis: a target share and the skill groups it belongs to. */
+export interface TargetLine {
+  value: number;
+  label: string;
+}
+
 /**
  * The interval chart: offered and answered as bars on the left axis, service level as a line on a right
- * axis of 0–100 %, and the skill group's target as a dashed line when one target applies.
+ * axis of 0–100 %, and one dashed line per service-level target of the skill groups shown.
  */
-export function intervalChartOption(points: readonly ChartPoint[], labels: ChartLabels, target: number | null): ChartOption {
+export function intervalChartOption(points: readonly ChartPoint[], labels: ChartLabels, targets: readonly TargetLine[]): ChartOption {
   const pct = (v: number) => `${Math.round(v * 100)}%`;
   return {
     tooltip: { trigger: 'axis' },
@@ -77,10 +83,9 @@ export function intervalChartOption(points: readonly ChartPoint[], labels: Chart
       {
         type: 'line', name: labels.serviceLevel, yAxisIndex: 1, connectNulls: false, symbolSize: 4, itemStyle: { color: '#d9822b' },
         data: points.map((p) => p.serviceLevel),
-        markLine: target == null ? undefined : {
+        markLine: targets.length === 0 ? undefined : {
           symbol: 'none', lineStyle: { type: 'dashed', color: '#c23b22' },
-          label: { formatter: `${labels.target} ${pct(target)}`, position: 'insideEndTop' },
-          data: [{ yAxis: target }],
+          data: targets.map((t) => ({ yAxis: t.value, name: t.label, label: { formatter: `${labels.target} ${t.label}`, position: 'insideEndTop' } })),
         },
       },
     ],
@@ -88,11 +93,25 @@ export function intervalChartOption(points: readonly ChartPoint[], labels: Chart
 }
 
 /**
- * The target line that applies to the rows shown: the chosen skill group's, or the one all groups share;
- * null when groups with different targets are mixed (one line would mislead).
+ * The target lines for the skill groups shown: the chosen group's, else those of the groups in the rows
+ * (all groups when the rows are by team or agent). Groups with the same target and threshold share a
+ * line, labelled with their names, e.g. `政策咨询、投诉举报 80% / 20 秒`.
+ * @example two groups at 80 %/20 s and one at 85 %/15 s → two lines, 0.8 and 0.85.
  */
-export function targetFor(groups: readonly { name: string; slTarget: number }[], queue: string): number | null {
-  const chosen = queue ? groups.filter((g) => g.name === queue) : groups;
-  const targets = new Set(chosen.map((g) => g.slTarget));
-  return targets.size === 1 ? [...targets][0] : null;
+export function targetLines(
+  groups: readonly { name: string; slTarget: number; slThresholdSeconds: number }[],
+  options: { queue: string; shown?: readonly string[]; seconds: (n: number) => string },
+): TargetLine[] {
+  const shown = new Set(options.shown ?? []);
+  const chosen = options.queue ? groups.filter((g) => g.name === options.queue) : shown.size > 0 ? groups.filter((g) => shown.has(g.name)) : groups;
+  const byTarget = new Map<string, { value: number; threshold: number; names: string[] }>();
+  for (const g of chosen) {
+    const key = `${g.slTarget}/${g.slThresholdSeconds}`;
+    const line = byTarget.get(key);
+    if (line) line.names.push(g.name);
+    else byTarget.set(key, { value: g.slTarget, threshold: g.slThresholdSeconds, names: [g.name] });
+  }
+  return [...byTarget.values()]
+    .sort((a, b) => a.value - b.value || a.threshold - b.threshold)
+    .map((l) => ({ value: l.value, label: `${l.names.join('、')} ${Math.round(l.value * 100)}% / ${options.seconds(l.threshold)}` }));
 }

@@ -5,14 +5,14 @@ import type { SkillGroup } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Chart } from '../../components/chart.tsx';
 import type { Column } from '../../components/column.ts';
-import { MetricLabel, type MetricKey } from '../../components/metric-label.tsx';
+import { MetricLabel } from '../../components/metric-label.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatNumber, formatPercent, type Lang } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 import { type DayRange, presetRange, todayIn } from './date-presets.ts';
 import { formatSeconds } from './format-seconds.ts';
-import { chartPoints, intervalChartOption, targetFor } from './interval-chart.ts';
+import { chartPoints, intervalChartOption, targetLines } from './interval-chart.ts';
 import { RangeFilter } from './range-filter.tsx';
 import { type Dim, type IntervalRow, intervalLabel, type Kind, REPORT_COLUMNS, rowName } from './report-columns.ts';
 import { type SlDefinition, totalRow } from './total-row.ts';
@@ -46,20 +46,22 @@ export default function IntervalReportPage() {
   const rows = report.data?.items ?? [];
   const total = useMemo(() => (rows.length > 0 ? totalRow(rows, sl) : null), [rows, sl]);
   const groupList = groups.data?.items ?? [];
-  const target = targetFor(groupList, queue);
+  const shownGroups = useMemo(() => (dim === 'queue' ? [...new Set(rows.map((r) => r.queue ?? ''))] : []), [rows, dim]);
+  const targets = useMemo(() => targetLines(groupList, { queue, shown: shownGroups, seconds: (n) => t('reports.seconds', { n }) }), [groupList, queue, shownGroups, t]);
+  // The KPI tile compares with a target only when the groups shown share one.
+  const target = new Set(targets.map((l) => l.value)).size === 1 ? targets[0].value : null;
   const thresholds = [...new Set((queue ? groupList.filter((g) => g.name === queue) : groupList).map((g) => g.slThresholdSeconds))];
 
   const option = useMemo(() => intervalChartOption(chartPoints(rows, interval, sl, zone), {
     offered: t('metrics.offered.label'), answered: t('metrics.answered.label'), serviceLevel: t('metrics.serviceLevel.label'), target: t('reports.target'),
-  }, target), [rows, interval, sl, zone, target, t]);
+  }, targets), [rows, interval, sl, zone, targets, t]);
 
   const columns: Column<IntervalRow>[] = [
     { key: 'intervalStart', header: t('reports.intervalStart'), value: (r) => (r === total ? t('reports.total') : intervalLabel(r.intervalStart, interval)) },
     { key: dim, header: t(`reports.by.${dim}`), value: (r) => (r === total ? '' : rowName(r, dim)) },
     ...REPORT_COLUMNS.map((c): Column<IntervalRow> => ({
       key: c.key, header: t(`reports.columns.${c.key}`), numeric: true,
-      // MetricKey lists the shared metrics; the report's own ones are in the i18n files too (checked by report-i18n.test.ts).
-      headerNode: <MetricLabel k={c.metric as MetricKey} />,
+      headerNode: <MetricLabel k={c.metric} />,
       value: (r) => r[c.key] ?? null,
       render: (r) => showValue(r[c.key], c.kind, lang),
     })),
@@ -96,7 +98,7 @@ export default function IntervalReportPage() {
         <div className="kpi-grid">
           {kpiCols.map((c) => (
             <div key={c.key} className="panel kpi">
-              <div className="kpi-label"><MetricLabel k={c.metric as MetricKey} /></div>
+              <div className="kpi-label"><MetricLabel k={c.metric} /></div>
               <div className="kpi-value num" data-kpi={c.key}>{showValue(total[c.key], c.kind, lang)}</div>
               <div className="kpi-sub muted">{c.key === 'serviceLevel' && target != null
                 ? t('reports.vsTarget', { target: formatPercent(target, lang, 0) }) : t('reports.totalOfRange')}</div>

@@ -26,9 +26,8 @@ export default function MyNumbersPage() {
   const rows = res.data?.items ?? [];
   const total = useMemo(() => (rows.length > 0 ? totalRow(rows, 1) : null), [rows]);
   const option = useMemo(() => myNumbersOption(rows, { answered: t('reports.myAnswered'), aht: t('reports.myAhtMinutes') }), [rows, t]);
-  // talk/acw are report metrics outside the shared MetricKey list; their i18n entries are checked by report-i18n.test.ts.
-  const sec = (key: 'ahtSeconds' | 'talkSeconds' | 'acwSeconds', metric: string): Column<IntervalRow> => ({
-    key, header: t(`reports.columns.${key}`), headerNode: <MetricLabel k={metric as MetricKey} />, numeric: true,
+  const sec = (key: 'ahtSeconds' | 'talkSeconds' | 'acwSeconds', metric: MetricKey): Column<IntervalRow> => ({
+    key, header: t(`reports.columns.${key}`), headerNode: <MetricLabel k={metric} />, numeric: true,
     value: (r) => r[key], render: (r) => formatSeconds(r[key]),
   });
   const columns: Column<IntervalRow>[] = [
@@ -49,7 +48,7 @@ export default function MyNumbersPage() {
         <div className="kpi-grid">
           <div className="panel kpi"><div className="kpi-label">{t('reports.myAnswered')}</div><div className="kpi-value num" data-kpi="answered">{formatNumber(total.answered, lang)}</div><div className="kpi-sub muted">{t('reports.lastDays', { n: 14 })}</div></div>
           <div className="panel kpi"><div className="kpi-label"><MetricLabel k="aht" /></div><div className="kpi-value num">{formatSeconds(total.ahtSeconds)}</div><div className="kpi-sub muted">{t('reports.lastDays', { n: 14 })}</div></div>
-          <div className="panel kpi"><div className="kpi-label"><MetricLabel k={'acw' as MetricKey} /></div><div className="kpi-value num">{formatSeconds(total.acwSeconds)}</div><div className="kpi-sub muted">{t('reports.lastDays', { n: 14 })}</div></div>
+          <div className="panel kpi"><div className="kpi-label"><MetricLabel k="acw" /></div><div className="kpi-value num">{formatSeconds(total.acwSeconds)}</div><div className="kpi-sub muted">{t('reports.lastDays', { n: 14 })}</div></div>
         </div>
       )}
       {rows.length > 0 && <div className="panel"><Chart option={option} height={240} ariaLabel={t('reports.myChart')} /></div>}

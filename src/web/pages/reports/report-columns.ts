@@ -1,3 +1,5 @@
+import type { MetricKey } from '../../components/metric-label.tsx';
+
 /**
  * The interval-report row the API returns (`GET /api/v1/reports/intervals`, built by
  * src/domain/metrics/intervals.ts `rowFromCell`): counts are sums, seconds are averages, ratios are shares
@@ -46,7 +48,7 @@ export type NumericKey = {
  * `metric` names the definition tooltip (`metrics.<metric>` in the i18n files). Every field of the row
  * that a person reads is here; `intervalStartMs` and `handled` are machine fields.
  */
-export const REPORT_COLUMNS: readonly { key: NumericKey; kind: Kind; metric: string }[] = [
+export const REPORT_COLUMNS: readonly { key: NumericKey; kind: Kind; metric: MetricKey }[] = [
   { key: 'offered', kind: 'int', metric: 'offered' },
   { key: 'answered', kind: 'int', metric: 'answered' },
   { key: 'abandoned', kind: 'int', metric: 'abandoned' },

@@ -5,7 +5,8 @@ import { isoFormatter } from '../../../domain/metrics/interval-bucket.ts';
 import { generateQueueLog } from '../../../ingest/queue-log/generate.ts';
 import { createQueueLogParser } from '../../../ingest/queue-log/parser.ts';
 import type { IntervalRow } from './report-columns.ts';
-import { serviceLevelOf, totalRow } from './total-row.ts';
+import { serviceLevel } from '../../../domain/metrics/service-level.ts';
+import { totalRow } from './total-row.ts';
 
 const zero = { shortAbandoned: 0, otherExits: 0, unknownEnd: 0, abandonedAfterThreshold: 0, transferred: 0, abandoned: 0, avgAbandonSeconds: null, talkSeconds: null, acwSeconds: null } as const;
 
@@ -41,8 +42,8 @@ describe('totalRow', () => {
   test('the three service-level definitions of the total (hand-computed)', () => {
     expect(totalRow([A, B], 2).serviceLevel).toBeCloseTo(6 / (7 + 1), 12);
     expect(totalRow([A, B], 3).serviceLevel).toBeCloseTo(6 / (10 - 1), 12);
-    expect(serviceLevelOf(2, A)).toBeCloseTo(0.5, 12); // docs/metrics.md: SL2 = 2/(3+1)
-    expect(serviceLevelOf(3, A)).toBeCloseTo(0.4, 12); // SL3 = 2/(6−1)
+    expect(serviceLevel(2, 2, 6, 3, 1, 1)).toBeCloseTo(0.5, 12); // row A, docs/metrics.md: SL2 = 2/(3+1)
+    expect(serviceLevel(3, 2, 6, 3, 1, 1)).toBeCloseTo(0.4, 12); // SL3 = 2/(6−1)
   });
 
   test('uses handled as the AHT denominator when rows carry it', () => {

@@ -1,20 +1,10 @@
+import { type SlDefinition, serviceLevel } from '../../../domain/metrics/service-level.ts';
 import type { IntervalRow } from './report-columns.ts';
 
-export type SlDefinition = 1 | 2 | 3;
+export type { SlDefinition };
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
-/**
- * Service level of summed counts, by the definition chosen (docs/metrics.md):
- * 1: answeredWithinT / offered; 2: answeredWithinT / (answered + abandonedAfterT);
- * 3: answeredWithinT / (offered − shortAbandoned).
- * @example serviceLevelOf(2, { answeredWithinThreshold: 2, offered: 6, answered: 3, abandonedAfterThreshold: 1, shortAbandoned: 1 }) // 0.5
- */
-export function serviceLevelOf(def: SlDefinition, c: Pick<IntervalRow, 'answeredWithinThreshold' | 'offered' | 'answered' | 'abandonedAfterThreshold' | 'shortAbandoned'>): number | null {
-  if (def === 1) return ratio(c.answeredWithinThreshold, c.offered);
-  if (def === 2) return ratio(c.answeredWithinThreshold, c.answered + c.abandonedAfterThreshold);
-  return ratio(c.answeredWithinThreshold, c.offered - c.shortAbandoned);
-}
 
 /**
  * Σ of an average over rows, recovered as average × its denominator. A row whose average is null had a
@@ -75,7 +65,7 @@ export function totalRow(rows: readonly IntervalRow[], slDefinition: SlDefinitio
   return {
     intervalStart: '',
     ...counts,
-    serviceLevel: serviceLevelOf(slDefinition, counts),
+    serviceLevel: serviceLevel(slDefinition, counts.answeredWithinThreshold, counts.offered, counts.answered, counts.abandonedAfterThreshold, counts.shortAbandoned),
     answerRate: ratio(counts.answered, counts.offered),
     asaSeconds: avg((r) => r.asaSeconds, (r) => r.answered),
     maxWaitSeconds: maxWait,
