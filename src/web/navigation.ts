@@ -61,9 +61,12 @@ export const NAV: readonly NavEntry[] = [
   { id: 'mySchedule', path: '/schedule/mine', group: 'workforce', roles: ['agent', 'team_lead'], api: ['GET /api/v1/schedules/mine', 'GET /api/v1/schedule-requests/mine', 'GET /api/v1/schedule-points/mine', 'GET /api/v1/bid-rounds', 'GET /api/v1/schedule-requests/colleagues'], page: () => import('./pages/schedule/my-schedule-page.tsx') },
   { id: 'scheduleRequests', path: '/schedule/requests', group: 'workforce', roles: ['planner', 'manager', 'admin'], api: ['GET /api/v1/schedule-requests', 'GET /api/v1/schedule-points', 'GET /api/v1/bid-rounds'], page: () => import('./pages/schedule/schedule-requests-page.tsx') },
   { id: 'workOrders', path: '/work-orders', group: 'workOrders', roles: ['agent', 'team_lead', 'manager', 'admin', 'qa', 'unit_handler'], api: ['GET /api/v1/work-orders'], page: () => import('./pages/work-orders/work-orders-page.tsx') },
-  { id: 'newOrder', path: '/work-orders/new', group: 'workOrders', roles: ['agent', 'team_lead', 'manager'], api: [], page: () => import('./pages/work-orders/new-order-page.tsx') },
+  { id: 'newOrder', path: '/work-orders/new', group: 'workOrders', roles: ['agent', 'team_lead', 'manager'], api: ['GET /api/v1/work-orders/knowledge'], page: () => import('./pages/work-orders/new-order-page.tsx') },
+  { id: 'dispatchBoard', path: '/work-orders/board', group: 'workOrders', roles: ['agent', 'team_lead', 'manager', 'admin'], api: ['GET /api/v1/work-orders'], page: () => import('./pages/work-orders/dispatch-board-page.tsx') },
+  { id: 'callbacks', path: '/work-orders/callbacks', group: 'workOrders', roles: ['agent', 'team_lead', 'manager'], api: ['GET /api/v1/work-orders'], page: () => import('./pages/work-orders/callbacks-page.tsx') },
+  { id: 'unitInbox', path: '/work-orders/inbox', group: 'workOrders', roles: ['unit_handler'], api: ['GET /api/v1/work-orders'], page: () => import('./pages/work-orders/unit-inbox-page.tsx') },
   { id: 'orderReports', path: '/work-orders/reports', group: 'workOrders', roles: ['manager', 'team_lead', 'admin', 'qa'], api: [], page: () => import('./pages/work-orders/order-reports-page.tsx') },
-  { id: 'order', path: '/work-orders/:id', group: 'workOrders', hidden: true, roles: ['agent', 'team_lead', 'manager', 'admin', 'qa', 'unit_handler'], api: [], page: () => import('./pages/work-orders/order-page.tsx') },
+  { id: 'order', path: '/work-orders/:id', group: 'workOrders', hidden: true, roles: ['agent', 'team_lead', 'manager', 'admin', 'qa', 'unit_handler'], api: ['GET /api/v1/work-orders/:id'], page: () => import('./pages/work-orders/order-page.tsx') },
   { id: 'audit', path: '/audit', group: 'audit', roles: ['admin', 'manager'], api: ['GET /api/v1/audit'], page: () => import('./pages/audit/audit-page.tsx') },
 ];
 

@@ -324,6 +324,7 @@ export async function workOrderRoutes(app: FastifyInstance) {
         history: d.history.map((h) => {
           const data = h.data_json ? (JSON.parse(h.data_json) as { unitId?: number }) : {};
           return {
+            id: h.id,
             at: iso(h.at),
             actor: h.actor,
             action: h.action,

@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
-import type { Page } from '../../api/types.ts';
+import { Link, useParams } from 'react-router-dom';
+import type { Items, Page } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatInstant, formatNumber } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
-import type { OrderDetail } from './types.ts';
+import { BASIS_KINDS, type OrderDetail, SATISFACTION_KEYS } from './types.ts';
 
 interface Unit {
   id: number;
@@ -30,40 +30,133 @@ export default function OrderPage() {
         <div className="wo-layout">
           <div>
             <dl className="panel definition-list">
-              <dt>{t('wo.status')}</dt><dd><span className={`badge wo-${o.status}`}>{t(`wo.statuses.${o.status}`)}</span>{o.supervised && <span className="badge"> {t('wo.supervised')}</span>}</dd>
-              <dt>{t('wo.category')}</dt><dd>{t(`wo.categories.${o.category}`)} · {t(`wo.channels.${o.channel}`)}</dd>
-              <dt>{t('wo.location')}</dt><dd>{o.location}</dd>
-              <dt>{t('wo.caller')}</dt><dd>{o.callerName ?? '—'} {o.callerPhone ?? ''}</dd>
-              {(['time', 'place', 'what', 'demand', 'answer', 'basis'] as const).filter((k) => o.content[k]).map((k) => (
-                <><dt key={`t${k}`}>{t(`wo.content.${k}`)}</dt><dd key={`d${k}`}>{o.content[k]}</dd></>
-              ))}
-              <dt>{t('wo.createdAt')}</dt><dd>{formatInstant(o.createdAt, zone)}{o.completedLate && <span className="overdue"> {t('wo.completedLate')}</span>}</dd>
+              <dt>{t('wo.status')}</dt>
+              <dd>
+                <span className={`badge wo-${o.status}`}>{t(`wo.statuses.${o.status}`)}</span>
+                {o.supervised && <span className="badge"> {t('wo.supervised')}</span>}
+              </dd>
+              <dt>{t('wo.category')}</dt>
+              <dd>
+                {t(`wo.categories.${o.category}`)} · {t(`wo.channels.${o.channel}`)}
+              </dd>
+              <dt>{t('wo.location')}</dt>
+              <dd>{o.location}</dd>
+              <dt>{t('wo.caller')}</dt>
+              <dd>
+                {o.callerName ?? '—'} {o.callerPhone ?? ''}
+              </dd>
+              {(['time', 'place', 'what', 'demand'] as const)
+                .filter((k) => o.content[k])
+                .map((k) => (
+                  <Fragment key={k}>
+                    <dt>{t(`wo.content.${k}`)}</dt>
+                    <dd>{o.content[k]}</dd>
+                  </Fragment>
+                ))}
+              {o.answer && (
+                <>
+                  <dt>{t('wo.content.answer')}</dt>
+                  <dd>{o.answer}</dd>
+                </>
+              )}
+              {o.basis && (
+                <>
+                  <dt>{t('wo.content.basis')}</dt>
+                  <dd>
+                    {t(`wo.basisKinds.${o.basis.kind}`, { defaultValue: o.basis.kind })}：{o.basis.reference}
+                  </dd>
+                </>
+              )}
+              {o.mergedIntoId != null && (
+                <>
+                  <dt>{t('wo.mergedInto')}</dt>
+                  <dd>
+                    <Link to={`/work-orders/${o.mergedIntoId}`}>#{o.mergedIntoId}</Link>
+                  </dd>
+                </>
+              )}
+              <dt>{t('wo.createdAt')}</dt>
+              <dd>
+                {formatInstant(o.createdAt, zone)}
+                {o.completedLate && <span className="overdue"> {t('wo.completedLate')}</span>}
+              </dd>
               <dt>{t('wo.dueAt')}</dt>
-              <dd>{o.dueAt ? formatInstant(o.dueAt, zone) : '—'}
+              <dd>
+                {o.dueAt ? formatInstant(o.dueAt, zone) : '—'}
                 {o.remainingWorkingHours != null && (
-                  <span className={o.remainingWorkingHours < 0 ? 'overdue' : 'muted'}> ({t(o.remainingWorkingHours < 0 ? 'wo.overdueBy' : 'wo.remaining', { hours: formatNumber(Math.abs(o.remainingWorkingHours), 'zh-CN', 1) })})</span>
+                  <span className={o.remainingWorkingHours < 0 ? 'overdue' : 'muted'}>
+                    {' '}
+                    (
+                    {t(o.remainingWorkingHours < 0 ? 'wo.overdueBy' : 'wo.remaining', {
+                      hours: formatNumber(Math.abs(o.remainingWorkingHours), 'zh-CN', 1),
+                    })}
+                    )
+                  </span>
                 )}
               </dd>
-              <dt>{t('wo.counts')}</dt><dd>{t('wo.countsText', { redo: o.redoCount, ret: o.returnCount, remind: o.reminderCount })} · {t(`wo.levels.${o.escalationLevel}`)}</dd>
-              {o.satisfaction && <><dt>{t('wo.satisfaction')}</dt><dd>{t(`wo.satisfactions.${o.satisfaction}`)}</dd></>}
+              <dt>{t('wo.counts')}</dt>
+              <dd>
+                {t('wo.countsText', { redo: o.redoCount, ret: o.returnCount, remind: o.reminderCount })} ·{' '}
+                {t(`wo.levels.${o.escalationLevel}`)}
+              </dd>
+              {o.satisfaction && (
+                <>
+                  <dt>{t('wo.satisfaction')}</dt>
+                  <dd>{t(`wo.satisfactions.${o.satisfaction}`)}</dd>
+                </>
+              )}
             </dl>
             {o.dispatches.length > 0 && (
               <div className="panel">
                 <h2>{t('wo.dispatches')}</h2>
-                <table className="data-table"><thead><tr><th>{t('wo.unit')}</th><th>{t('wo.status')}</th><th>{t('wo.dueAt')}</th><th>{t('wo.reply')}</th></tr></thead>
-                  <tbody>{o.dispatches.map((d) => (
-                    <tr key={d.id}><td>{d.unitName}</td><td>{t(`wo.statuses.${d.status}`)}{d.extensionStatus ? ` · ${t('wo.extension')}: ${t(`wo.ext.${d.extensionStatus}`)}` : ''}</td>
-                      <td className="num">{d.dueAt ? formatInstant(d.dueAt, zone) : '—'}</td><td>{d.reply ?? ''}</td></tr>
-                  ))}</tbody></table>
+                <table className="data-table" data-testid="unit-status">
+                  <thead>
+                    <tr>
+                      <th>{t('wo.unit')}</th>
+                      <th>{t('wo.status')}</th>
+                      <th>{t('wo.dispatchedAt')}</th>
+                      <th>{t('wo.dueAt')}</th>
+                      <th>{t('wo.reply')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {o.dispatches.map((d) => (
+                      <tr key={d.id}>
+                        <td>{d.unitName}</td>
+                        <td>
+                          {t(`wo.statuses.${d.status}`)}
+                          {d.extensionStatus
+                            ? ` · ${t('wo.extension')}: ${t(`wo.ext.${d.extensionStatus}`)}${d.extensionUntil ? ` ${formatInstant(d.extensionUntil, zone)}` : ''}`
+                            : ''}
+                        </td>
+                        <td className="num">{formatInstant(d.dispatchedAt, zone)}</td>
+                        <td className="num">{d.dueAt ? formatInstant(d.dueAt, zone) : '—'}</td>
+                        <td>
+                          {d.reply ?? ''}
+                          {d.returnReason ? `${t('wo.actions.return')}：${d.returnReason}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             )}
-            <Attachments order={o} upload={(fileName, base64) => api.post(`/work-orders/${o.id}/attachments`, { fileName, base64 })} onDone={order.reload} />
+            <Attachments
+              order={o}
+              upload={(fileName, base64) => api.post(`/work-orders/${o.id}/attachments`, { fileName, base64 })}
+              onDone={order.reload}
+            />
             <div className="panel">
               <h2>{t('wo.history')}</h2>
               <ol className="timeline">
-                {o.history.map((h, i) => (
-                  <li key={`${h.at}-${i}`}><span className="num muted">{formatInstant(h.at, zone)}</span> <strong>{t(`wo.actions.${h.action}`, { defaultValue: h.action })}</strong> · {h.actor}
-                    {h.toStatus && h.toStatus !== h.fromStatus ? ` → ${t(`wo.statuses.${h.toStatus}`)}` : ''}{h.note ? `：${h.note}` : ''}</li>
+                {o.history.map((h) => (
+                  <li key={h.id}>
+                    <span className="num muted">{formatInstant(h.at, zone)}</span>{' '}
+                    <strong>{t(`wo.actions.${h.action}`, { defaultValue: h.action })}</strong> · {h.actor}
+                    {h.unitName ? `（${h.unitName}）` : ''}
+                    {h.toStatus && h.toStatus !== h.fromStatus ? ` → ${t(`wo.statuses.${h.toStatus}`)}` : ''}
+                    {h.note ? `：${h.note}` : ''}
+                  </li>
                 ))}
               </ol>
             </div>
@@ -75,12 +168,25 @@ export default function OrderPage() {
   );
 }
 
-function ActionsPanel({ order, onDone, post }: { order: OrderDetail; onDone: () => void; post: (body: object) => Promise<unknown> }) {
+function ActionsPanel({
+  order,
+  onDone,
+  post,
+}: {
+  order: OrderDetail;
+  onDone: () => void;
+  post: (body: object) => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const units = useResource<Page<Unit>>(order.actions.includes('dispatch') ? '/handling-units' : null);
+  const duplicates = useResource<Items<{ id: number; number: string; title: string }>>(
+    order.actions.includes('merge') ? `/work-orders/${order.id}/duplicates` : null,
+  );
   const [text, setText] = useState('');
-  const [unitId, setUnitId] = useState('');
+  const [unitIds, setUnitIds] = useState<string[]>([]);
   const [until, setUntil] = useState('');
+  const [intoId, setIntoId] = useState('');
+  const [basis, setBasis] = useState({ kind: 'knowledge', reference: '' });
   const [error, setError] = useState<unknown>(null);
   if (order.actions.length === 0) return <div className="panel muted">{t('wo.noActions')}</div>;
   const run = async (body: object) => {
@@ -88,64 +194,166 @@ function ActionsPanel({ order, onDone, post }: { order: OrderDetail; onDone: () 
     try {
       await post(body);
       setText('');
+      setUnitIds([]);
       onDone();
     } catch (err) {
       setError(err);
     }
   };
   const has = (a: string) => order.actions.includes(a);
+  const button = (
+    type: string,
+    body: object,
+    opts: { primary?: boolean; danger?: boolean; needsText?: boolean; label?: string } = {},
+  ) =>
+    has(type) && (
+      <button
+        type="button"
+        className={`button${opts.primary ? ' primary' : ''}${opts.danger ? ' danger' : ''}`}
+        disabled={opts.needsText && !text.trim()}
+        onClick={() => void run({ type, ...body })}
+      >
+        {opts.label ?? t(`wo.actions.${type}`)}
+      </button>
+    );
+  const pending = order.dispatches.find((d) => d.extensionStatus === 'pending');
   return (
     <aside className="panel wo-actions">
       <h2>{t('wo.actionsTitle')}</h2>
       <ProblemAlert error={error} />
-      <label className="field"><span>{t('wo.note')}</span><textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} /></label>
+      <label className="field">
+        <span>{t('wo.note')}</span>
+        <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
       {has('dispatch') && (
+        <fieldset className="field">
+          <legend>{t('wo.chooseUnit')}</legend>
+          {(units.data?.items ?? []).map((u) => (
+            <label key={u.id}>
+              <input
+                type="checkbox"
+                checked={unitIds.includes(String(u.id))}
+                onChange={(e) =>
+                  setUnitIds(e.target.checked ? [...unitIds, String(u.id)] : unitIds.filter((x) => x !== String(u.id)))
+                }
+              />{' '}
+              {u.name}
+            </label>
+          ))}
+          <button
+            type="button"
+            className="button primary"
+            disabled={unitIds.length === 0}
+            onClick={() => void run({ type: 'dispatch', unitIds: unitIds.map(Number), note: text || undefined })}
+          >
+            {t('wo.actions.dispatch')}
+          </button>
+        </fieldset>
+      )}
+      {has('answerDirectly') && (
         <div className="row">
-          <select aria-label={t('wo.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            <option value="">{t('wo.chooseUnit')}</option>
-            {(units.data?.items ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          <select
+            aria-label={t('wo.basisKind')}
+            value={basis.kind}
+            onChange={(e) => setBasis({ ...basis, kind: e.target.value })}
+          >
+            {BASIS_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`wo.basisKinds.${k}`)}
+              </option>
+            ))}
           </select>
-          <button type="button" className="button primary" disabled={!unitId} onClick={() => run({ type: 'dispatch', unitIds: [Number(unitId)], note: text || undefined })}>{t('wo.actions.dispatch')}</button>
+          <input
+            aria-label={t('wo.content.basis')}
+            placeholder={t('wo.content.basis')}
+            value={basis.reference}
+            onChange={(e) => setBasis({ ...basis, reference: e.target.value })}
+          />
+          {button('answerDirectly', { answer: text, basis }, { needsText: true })}
         </div>
       )}
-      {has('answer') && <button type="button" className="button" onClick={() => run({ type: 'answer', answer: text, basis: t('wo.basisDefault') })}>{t('wo.actions.answer')}</button>}
-      {has('accept') && <button type="button" className="button primary" onClick={() => run({ type: 'accept' })}>{t('wo.actions.accept')}</button>}
-      {has('start') && <button type="button" className="button" onClick={() => run({ type: 'start' })}>{t('wo.actions.start')}</button>}
-      {has('reply') && <button type="button" className="button primary" disabled={!text.trim()} onClick={() => run({ type: 'reply', reply: text })}>{t('wo.actions.reply')}</button>}
-      {has('return') && <button type="button" className="button danger" disabled={!text.trim()} onClick={() => run({ type: 'return', reason: text })}>{t('wo.actions.return')}</button>}
-      {has('request_extension') && (
+      {button('accept', {}, { primary: true })}
+      {button('start', {})}
+      {button('reply', { reply: text }, { primary: true, needsText: true })}
+      {button('return', { reason: text }, { danger: true, needsText: true })}
+      {has('requestExtension') && (
         <div className="row">
-          <input type="datetime-local" aria-label={t('wo.extendUntil')} value={until} onChange={(e) => setUntil(e.target.value)} />
-          <button type="button" className="button" disabled={!until || !text.trim()} onClick={() => run({ type: 'request_extension', until: new Date(until).toISOString(), reason: text })}>{t('wo.actions.request_extension')}</button>
+          <input
+            type="datetime-local"
+            aria-label={t('wo.extendUntil')}
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+          />
+          <button
+            type="button"
+            className="button"
+            disabled={!until || !text.trim()}
+            onClick={() => void run({ type: 'requestExtension', until: new Date(until).toISOString(), reason: text })}
+          >
+            {t('wo.actions.requestExtension')}
+          </button>
         </div>
       )}
-      {has('decide_extension') && order.dispatches.some((d) => d.extensionStatus === 'pending') && (
-        <div className="row">
-          <button type="button" className="button primary" onClick={() => run({ type: 'decide_extension', approve: true, note: text || undefined })}>{t('wo.approveExtension')}</button>
-          <button type="button" className="button" onClick={() => run({ type: 'decide_extension', approve: false, note: text || undefined })}>{t('wo.rejectExtension')}</button>
-        </div>
+      {pending && (
+        <p className="muted">{t('wo.extensionAsked', { unit: pending.unitName, reason: pending.extensionReason ?? '' })}</p>
       )}
+      <div className="row">
+        {button('approveExtension', { note: text || undefined }, { primary: true })}
+        {button('rejectExtension', { note: text }, { needsText: true })}
+      </div>
       {has('callback') && (
         <div className="row">
-          {(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((s) => (
-            <button key={s} type="button" className={`button${s === 'dissatisfied' ? ' danger' : ''}`} onClick={() => run({ type: 'callback', satisfaction: s, note: text || undefined })}>{t(`wo.satisfactions.${s}`)}</button>
+          {SATISFACTION_KEYS.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`button${s === 'dissatisfied' ? ' danger' : ''}`}
+              onClick={() => void run({ type: 'callback', satisfaction: s, note: text || undefined })}
+            >
+              {t(`wo.satisfactions.${s}`)}
+            </button>
           ))}
         </div>
       )}
-      {has('close') && <button type="button" className="button" disabled={!text.trim()} onClick={() => run({ type: 'close', note: text })}>{t('wo.actions.close')}</button>}
-      {has('remind') && <button type="button" className="button" onClick={() => run({ type: 'remind', note: text || undefined })}>{t('wo.actions.remind')}</button>}
+      <div className="row">
+        {button('redo', { reason: text }, { needsText: true })}
+        {button('close', { note: text }, { needsText: true })}
+        {button('remind', { note: text || undefined })}
+        {!order.supervised && button('supervise', { note: text || undefined })}
+      </div>
       {has('merge') && (
         <div className="row">
-          <input aria-label={t('wo.mergeInto')} placeholder={t('wo.mergeInto')} inputMode="numeric" size={8} value={until} onChange={(e) => setUntil(e.target.value)} />
-          <button type="button" className="button" disabled={!/^\d+$/.test(until)} onClick={() => run({ type: 'merge', intoId: Number(until), note: text || undefined })}>{t('wo.actions.merge')}</button>
+          <select aria-label={t('wo.mergeInto')} value={intoId} onChange={(e) => setIntoId(e.target.value)}>
+            <option value="">{t('wo.mergeInto')}</option>
+            {(duplicates.data?.items ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.number} {d.title}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            disabled={!intoId}
+            onClick={() => void run({ type: 'merge', intoId: Number(intoId), note: text || undefined })}
+          >
+            {t('wo.actions.merge')}
+          </button>
         </div>
       )}
-      {has('supervise') && !order.supervised && <button type="button" className="button" onClick={() => run({ type: 'supervise', note: text || undefined })}>{t('wo.actions.supervise')}</button>}
     </aside>
   );
 }
 
-function Attachments({ order, upload, onDone }: { order: OrderDetail; upload: (name: string, base64: string) => Promise<unknown>; onDone: () => void }) {
+function Attachments({
+  order,
+  upload,
+  onDone,
+}: {
+  order: OrderDetail;
+  upload: (name: string, base64: string) => Promise<unknown>;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const pick = async (file: File | undefined) => {
@@ -167,10 +375,16 @@ function Attachments({ order, upload, onDone }: { order: OrderDetail; upload: (n
       <ProblemAlert error={error} />
       <ul className="link-list">
         {order.attachments.map((a) => (
-          <li key={a.id}><a href={`/api/v1/work-orders/${order.id}/attachments/${a.id}`}>{a.fileName}</a> <span className="muted num">{Math.ceil(a.size / 1024)} KB</span></li>
+          <li key={a.id}>
+            <a href={`/api/v1/work-orders/${order.id}/attachments/${a.id}`}>{a.fileName}</a>{' '}
+            <span className="muted num">{Math.ceil(a.size / 1024)} KB</span>
+          </li>
         ))}
       </ul>
-      <label className="muted">{t('wo.attach')} <input type="file" accept=".png,.jpg,.jpeg,.pdf,.docx,.xlsx" onChange={(e) => void pick(e.target.files?.[0])} /></label>
+      <label className="muted">
+        {t('wo.attach')}{' '}
+        <input type="file" accept=".png,.jpg,.jpeg,.pdf,.docx,.xlsx" onChange={(e) => void pick(e.target.files?.[0])} />
+      </label>
     </div>
   );
 }

@@ -10,7 +10,17 @@ import { dayRangeToInstants, formatPercent } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 
 interface Summary {
-  rates: { orders: number; closed: number; callbacks: number; dispatched: number; onTimeClosureRate: number | null; firstTimeClosureRate: number | null; satisfactionRate: number | null; returnRate: number | null; redoRate: number | null };
+  rates: {
+    orders: number;
+    closed: number;
+    callbacks: number;
+    dispatched: number;
+    onTimeClosureRate: number | null;
+    firstTimeClosureRate: number | null;
+    satisfactionRate: number | null;
+    returnRate: number | null;
+    redoRate: number | null;
+  };
   backlog: { bucket: string; count: number }[];
   byCategory: Record<string, number>;
   byUnit: { unit: string; count: number }[];
@@ -28,32 +38,53 @@ export default function OrderReportsPage() {
   const span = dayRangeToInstants(range.from, range.to, zone);
   const data = useResource<Summary>(span.from && span.to ? '/work-orders/reports/summary' : null, span);
   const r = data.data?.rates;
-  const tiles: { k: 'onTimeClosureRate' | 'satisfactionRate'; label?: string; value: number | null | undefined; n: number | undefined }[] = [
+  const tiles: {
+    k: 'onTimeClosureRate' | 'satisfactionRate';
+    label?: string;
+    value: number | null | undefined;
+    n: number | undefined;
+  }[] = [
     { k: 'onTimeClosureRate', value: r?.onTimeClosureRate, n: r?.closed },
     { k: 'satisfactionRate', value: r?.satisfactionRate, n: r?.callbacks },
   ];
   const bar = (title: string, labels: string[], values: number[]): ChartOption => ({
-    title: { text: title, textStyle: { fontSize: 13 } }, grid: { left: 40, right: 12, top: 36, bottom: 48 }, tooltip: { trigger: 'axis' },
+    title: { text: title, textStyle: { fontSize: 13 } },
+    grid: { left: 40, right: 12, top: 36, bottom: 48 },
+    tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.some((l) => l.length > 6) ? 30 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: values, itemStyle: { color: '#3b6fb6' } }],
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: values, itemStyle: { color: '#3b6fb6' } }],
   });
   return (
     <section>
       <PageHeader title={t('nav.orderReports')} description={t('navDesc.orderReports')} />
       <form className="panel filters" onSubmit={(e) => e.preventDefault()}>
-        <label>{t('audit.from')} <input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
-        <label>{t('audit.to')} <input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+        <label>
+          {t('audit.from')}{' '}
+          <input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} />
+        </label>
+        <label>
+          {t('audit.to')} <input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} />
+        </label>
       </form>
       <ProblemAlert error={data.error} />
       <div className="kpi-grid">
         {tiles.map((tile) => (
           <div key={tile.k} className="panel kpi">
-            <div className="kpi-label"><MetricLabel k={tile.k} /></div>
+            <div className="kpi-label">
+              <MetricLabel k={tile.k} />
+            </div>
             <div className="kpi-value num">{formatPercent(tile.value ?? null, 'zh-CN')}</div>
             <div className="kpi-sub muted num">n = {tile.n ?? '—'}</div>
           </div>
         ))}
-        {([['firstTimeClosureRate', r?.closed], ['returnRate', r?.dispatched], ['redoRate', r?.dispatched]] as const).map(([k, n]) => (
+        {(
+          [
+            ['firstTimeClosureRate', r?.closed],
+            ['returnRate', r?.dispatched],
+            ['redoRate', r?.dispatched],
+          ] as const
+        ).map(([k, n]) => (
           <div key={k} className="panel kpi">
             <div className="kpi-label">{t(`wo.rates.${k}`)}</div>
             <div className="kpi-value num">{formatPercent(r?.[k] ?? null, 'zh-CN')}</div>
@@ -63,12 +94,38 @@ export default function OrderReportsPage() {
       </div>
       {data.data && (
         <div className="card-grid">
-          <div className="panel"><Chart option={bar(t('wo.backlogAgeing'), data.data.backlog.map((b) => `${b.bucket} ${t('wo.days')}`), data.data.backlog.map((b) => b.count))} height={240} /></div>
-          <div className="panel"><Chart option={bar(t('wo.byCategory'), Object.keys(data.data.byCategory).map((c) => t(`wo.categories.${c}`)), Object.values(data.data.byCategory))} height={240} /></div>
+          <div className="panel">
+            <Chart
+              option={bar(
+                t('wo.backlogAgeing'),
+                data.data.backlog.map((b) => `${b.bucket} ${t('wo.days')}`),
+                data.data.backlog.map((b) => b.count),
+              )}
+              height={240}
+            />
+          </div>
+          <div className="panel">
+            <Chart
+              option={bar(
+                t('wo.byCategory'),
+                Object.keys(data.data.byCategory).map((c) => t(`wo.categories.${c}`)),
+                Object.values(data.data.byCategory),
+              )}
+              height={240}
+            />
+          </div>
         </div>
       )}
-      <DataTable caption={t('wo.byUnit')} rows={data.data?.byUnit ?? []} rowKey={(u) => u.unit} exportName="orders-by-unit"
-        columns={[{ key: 'unit', header: t('wo.unit'), value: (u) => u.unit }, { key: 'count', header: t('wo.count'), numeric: true, value: (u) => u.count }]} />
+      <DataTable
+        caption={t('wo.byUnit')}
+        rows={data.data?.byUnit ?? []}
+        rowKey={(u) => u.unit}
+        exportName="orders-by-unit"
+        columns={[
+          { key: 'unit', header: t('wo.unit'), value: (u) => u.unit },
+          { key: 'count', header: t('wo.count'), numeric: true, value: (u) => u.count },
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,13 @@
 /** JSON of the work-order API (src/server/routes/work-orders.ts). */
+export interface UnitPart {
+  unitId: number;
+  unitName: string;
+  status: string;
+  dueAt: string | null;
+  extensionStatus: string | null;
+  extensionUntil: string | null;
+}
+
 export interface OrderListItem {
   id: number;
   number: string;
@@ -15,25 +24,78 @@ export interface OrderListItem {
   redoCount: number;
   escalationLevel: string;
   supervised: boolean;
+  queue: string | null;
+  units: UnitPart[];
   callerName: string | null;
   callerPhone: string | null;
 }
 
-export interface OrderDetail extends Omit<OrderListItem, 'overdue'> {
-  content: { time?: string; place?: string; what?: string; demand?: string; answer?: string; basis?: string };
+export interface Dispatch {
+  id: number;
+  unitId: number;
+  unitName: string;
+  status: string;
+  dispatchedAt: string;
+  acceptedAt: string | null;
+  startedAt: string | null;
+  repliedAt: string | null;
+  reply: string | null;
+  returnedAt: string | null;
+  returnReason: string | null;
+  dueAt: string | null;
+  extensionUntil: string | null;
+  extensionStatus: string | null;
+  extensionReason: string | null;
+}
+
+export interface OrderDetail extends Omit<OrderListItem, 'overdue' | 'units'> {
+  content: { time?: string; place?: string; what?: string; demand?: string };
+  answer: string | null;
+  basis: { kind: string; reference: string } | null;
   callEndedAt: string | null;
   remainingWorkingHours: number | null;
   returnCount: number;
   reminderCount: number;
   satisfaction: string | null;
-  dispatches: { id: number; unitId: number; unitName: string; status: string; dispatchedAt: string; acceptedAt: string | null; repliedAt: string | null; reply: string | null; dueAt: string | null; extensionUntil: string | null; extensionStatus: string | null }[];
-  history: { at: string; actor: string; action: string; fromStatus: string | null; toStatus: string | null; note: string | null }[];
+  mergedIntoId: number | null;
+  dispatches: Dispatch[];
+  history: {
+    id: number;
+    at: string;
+    actor: string;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    note: string | null;
+    unitName: string | null;
+  }[];
   contacts: string[];
   attachments: { id: number; fileName: string; mimeType: string; size: number }[];
   completedLate: boolean | null;
   actions: string[];
 }
 
+export interface KnowledgeItem {
+  id: number;
+  number: string;
+  title: string;
+  answer: string;
+  basisKind: string;
+  basisReference: string;
+  closedAt: string;
+}
+
 export const CATEGORY_KEYS = ['consultation', 'suggestion', 'complaint', 'help', 'report'] as const;
 export const CHANNEL_KEYS = ['phone', 'web', 'wechat', 'email', 'sms'] as const;
-export const STATUS_KEYS = ['registered', 'dispatched', 'accepted', 'in_progress', 'replied', 'returned', 'closed', 'merged'] as const;
+export const STATUS_KEYS = [
+  'registered',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'replied',
+  'returned',
+  'closed',
+  'merged',
+] as const;
+export const BASIS_KINDS = ['knowledge', 'law', 'policy'] as const;
+export const SATISFACTION_KEYS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
