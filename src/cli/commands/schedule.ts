@@ -262,6 +262,7 @@ export function register(program: Command): void {
           process.stdout.write(
             `${out.assignments.length} shifts, paid ${out.paidHours.toFixed(1)} h, fit ${out.fit?.toFixed(3)}, lower bound ${out.lowerBound.toFixed(1)}, gap ${(out.gap * 100).toFixed(2)} %, unfilled ${out.unfilledShifts}, violations ${out.violations.length}\n`,
           );
+        if (!o.json && out.warnings.length) process.stdout.write(`${out.warnings.map((w) => `  warning: ${w}`).join('\n')}\n`);
         if (!o.json && out.violations.length)
           process.stdout.write(`${out.violations.map((v) => `  ${v.agent}: ${v.rule} — ${v.detail}`).join('\n')}\n`);
       },

@@ -2,7 +2,7 @@ import { erlangCMetrics } from '../erlang/erlang-c.ts';
 import { isRestDay, isStatutoryHoliday, payRate } from './pay-rate.ts';
 import type { RosterEntry } from './roster.ts';
 import { rosterShifts } from './roster-optimal.ts';
-import { checkRoster, type Violation } from './rules-check.ts';
+import { checkRoster, rotationConflicts, type Violation } from './rules-check.ts';
 import { scheduleFit } from './schedule-fit.ts';
 import { designShifts } from './shift-design.ts';
 import { coveredIntervals, isNightShift, variantStartingAt } from './shift-variants.ts';
@@ -62,6 +62,8 @@ export interface ScheduleOutput {
   /** Per agent: night shifts, rest days worked and statutory holidays worked, with the spread (max − min). */
   fairness: { nights: [number, number]; restDaysWorked: [number, number]; holidaysWorked: [number, number] };
   violations: Violation[];
+  /** Rules that contradict each other (a rotation that breaks a labour rule): why some shifts stay open. */
+  warnings: string[];
 }
 
 /**
@@ -167,6 +169,7 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
     understaffed,
     fairness: fairness(r.roster, input.agents, rules, dates),
     violations: checkRoster(r.roster, input.agents, rules, { dates, templates: rules.shiftTemplates, locks: input.locks }),
+    warnings: rotationConflicts(rules, rules.shiftTemplates),
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { RosterEntry } from './roster.ts';
-import { checkRoster } from './rules-check.ts';
+import { checkRoster, rotationConflicts } from './rules-check.ts';
 import { agent, days, E, L, N, testRules, variant } from './test-support.ts';
-import type { ShiftTemplate } from './types.ts';
+import { DEFAULT_RULES, type ShiftTemplate } from './types.ts';
 
 const dates = days(28);
 const entry = (a: string, d: number, t: ShiftTemplate = E, skillGroup = 'p'): RosterEntry => ({
@@ -75,5 +75,28 @@ describe('the independent rule checker', () => {
     const ctx = { dates: dates.slice(0, 6) };
     expect(rulesOf([...follow('a', 1), ...follow('b', 1)], rot, crew, ctx)).toEqual([]);
     expect(rulesOf([...follow('a', 1), ...follow('b', 2)], rot, crew, ctx)).toEqual(['rotation']);
+  });
+});
+
+describe('rotations that contradict the labour rules', () => {
+  const night = { name: '夜', earliestStart: '22:00', latestStart: '22:00', startStepMinutes: 60, lengthMinutes: 600 };
+  const rot = (pattern: string[]) => [{ name: 'r', pattern, crews: ['A'] }];
+  test('夜-夜-休-休 has 4 nights in some 7 days: broken with at most 3, kept with 4', () => {
+    expect(
+      rotationConflicts({ ...DEFAULT_RULES, rotations: rot(['夜', '夜', '休', '休']), maxNightShifts: 3, nightPeriodDays: 7 }, [
+        night,
+      ]),
+    ).toEqual(['r: 4 nights in 7 days > maxNightShifts 3']);
+    expect(
+      rotationConflicts({ ...DEFAULT_RULES, rotations: rot(['夜', '夜', '休', '休']), maxNightShifts: 4, nightPeriodDays: 7 }, [
+        night,
+      ]),
+    ).toEqual([]);
+  });
+  test('a cycle of 7 working days and 1 rest day runs 7 days in a row (max 6)', () => {
+    const early = { name: '早', earliestStart: '08:00', latestStart: '08:00', startStepMinutes: 60, lengthMinutes: 480 };
+    expect(rotationConflicts({ ...DEFAULT_RULES, rotations: rot([...Array(7).fill('早'), '休']) }, [early])).toEqual([
+      'r: 7 working days in a row > maxConsecutiveDays 6',
+    ]);
   });
 });

@@ -268,3 +268,48 @@ function checkRotations(
   }
   return out;
 }
+
+/**
+ * Rotations whose own pattern breaks a labour rule, whatever the start: more nights in some `nightPeriodDays`
+ * window of the repeated cycle than `maxNightShifts`, or a longer run of working days than `maxConsecutiveDays`.
+ * A crew on such a rotation cannot both follow it and keep the rule, so its shifts are left open; this says why.
+ * @example 夜-夜-休-休 with at most 3 nights in 7 days → nights 夜夜休休夜夜休 = 4 in 7.
+ */
+export function rotationConflicts(rules: LabourRules, templates: readonly ShiftTemplate[]): string[] {
+  const out: string[] = [];
+  const maxNights = rules.maxNightShifts ?? DEFAULT_OPTIONAL.maxNightShifts;
+  const window = rules.nightPeriodDays ?? DEFAULT_OPTIONAL.nightPeriodDays;
+  const tmpl = new Map(templates.map((t) => [t.name, t]));
+  const isNight = (name: string) => {
+    const t = tmpl.get(name);
+    if (!t) return false;
+    if (t.night !== undefined) return t.night;
+    const start = Number(t.earliestStart.slice(0, 2)) * 60 + Number(t.earliestStart.slice(3, 5));
+    const len = t.lengthMinutes ?? (t.segments ?? []).reduce((n, s) => n + s.lengthMinutes, 0);
+    return start < 360 || start + len > 1440;
+  };
+  for (const rot of rules.rotations ?? []) {
+    const p = rot.pattern;
+    const len = p.length;
+    if (len === 0) continue;
+    let nights = 0;
+    for (let k = 0; k < len; k++) {
+      let n = 0;
+      for (let d = 0; d < window; d++) if (isNight(p[(k + d) % len]!)) n++;
+      nights = Math.max(nights, n);
+    }
+    if (nights > maxNights) out.push(`${rot.name}: ${nights} nights in ${window} days > maxNightShifts ${maxNights}`);
+    if (p.every((x) => x !== '休')) out.push(`${rot.name}: no rest day in the cycle`);
+    else {
+      let run = 0;
+      let longest = 0;
+      for (let d = 0; d < 2 * len; d++) {
+        run = p[d % len] === '休' ? 0 : run + 1;
+        longest = Math.max(longest, run);
+      }
+      if (longest > rules.maxConsecutiveDays)
+        out.push(`${rot.name}: ${longest} working days in a row > maxConsecutiveDays ${rules.maxConsecutiveDays}`);
+    }
+  }
+  return out;
+}

@@ -96,6 +96,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
         violations: out.violations,
         coverage: out.coverage,
         understaffed: out.understaffed,
+        warnings: out.warnings,
       };
       return ctx.db.transaction().execute(async (tx) => {
         const { id } = await tx
