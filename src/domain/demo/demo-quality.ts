@@ -4,21 +4,36 @@ import type { Answers, ScorecardInput } from '../quality/scorecard-schema.ts';
 export const DEMO_SCORECARD: Omit<ScorecardInput, 'id' | 'version'> = {
   name: '12345热线通话质检表',
   sections: [
-    { id: 'manner', label: '服务规范', weight: 3, items: [
-      { id: 'greeting', label: '规范开头语与结束语', maxPoints: 10 },
-      { id: 'listening', label: '耐心倾听、不打断', maxPoints: 10 },
-      { id: 'tone', label: '语气语速适中', maxPoints: 10 },
-    ] },
-    { id: 'answer', label: '业务解答', weight: 4, items: [
-      { id: 'accuracy', label: '政策解答准确', maxPoints: 20, critical: 'form', passPoints: 12 },
-      { id: 'complete', label: '一次性告知完整', maxPoints: 10 },
-      { id: 'verify', label: '核实来电人信息', maxPoints: 10, naAllowed: true },
-    ] },
-    { id: 'order', label: '工单记录', weight: 3, items: [
-      { id: 'title', label: '标题含地点与事项', maxPoints: 10 },
-      { id: 'content', label: '内容要素齐全', maxPoints: 10 },
-      { id: 'extra', label: '主动告知相关政策', maxPoints: 5, bonus: true },
-    ] },
+    {
+      id: 'manner',
+      label: '服务规范',
+      weight: 3,
+      items: [
+        { id: 'greeting', label: '规范开头语与结束语', maxPoints: 10 },
+        { id: 'listening', label: '耐心倾听、不打断', maxPoints: 10 },
+        { id: 'tone', label: '语气语速适中', maxPoints: 10 },
+      ],
+    },
+    {
+      id: 'answer',
+      label: '业务解答',
+      weight: 4,
+      items: [
+        { id: 'accuracy', label: '政策解答准确', maxPoints: 20, critical: 'form', passPoints: 12 },
+        { id: 'complete', label: '一次性告知完整', maxPoints: 10 },
+        { id: 'verify', label: '核实来电人信息', maxPoints: 10, naAllowed: true },
+      ],
+    },
+    {
+      id: 'order',
+      label: '工单记录',
+      weight: 3,
+      items: [
+        { id: 'title', label: '标题含地点与事项', maxPoints: 10 },
+        { id: 'content', label: '内容要素齐全', maxPoints: 10 },
+        { id: 'extra', label: '主动告知相关政策', maxPoints: 5, bonus: true },
+      ],
+    },
   ],
 };
 
@@ -62,5 +77,60 @@ export function demoEvaluations(u: () => number, agentNos: readonly string[], da
       });
     }
   });
+  return out;
+}
+
+export type DemoCalibrator = 'manager' | 'qa' | 'qalead';
+
+export interface DemoCalibration {
+  name: string;
+  /** Days before the seed's today the session closed. */
+  daysAgo: number;
+  contacts: { key: string; agentNo: string }[];
+  scores: { contactKey: string; evaluator: DemoCalibrator; answers: Answers }[];
+}
+
+/**
+ * Calibration sessions every three days on the demo scorecard: the manager scores as the expert, `qa` stays close to
+ * the expert (a point or two off now and then), `qalead` is lenient (full marks where the expert deducted,
+ * most of the time), so the trend shows a reliable and an evaluator to watch (flagged after three sessions).
+ */
+export function demoCalibrations(
+  u: () => number,
+  pool: readonly { key: string; agentNo: string }[],
+  sessions = 4,
+  perSession = 5,
+): DemoCalibration[] {
+  const out: DemoCalibration[] = [];
+  const items: [string, number][] = [
+    ['greeting', 10],
+    ['listening', 10],
+    ['tone', 10],
+    ['accuracy', 20],
+    ['complete', 10],
+    ['title', 10],
+    ['content', 10],
+  ];
+  for (let s = 0; s < sessions && (s + 1) * perSession <= pool.length; s++) {
+    const contacts = pool.slice(s * perSession, (s + 1) * perSession);
+    const scores: DemoCalibration['scores'] = [];
+    for (const c of contacts) {
+      const truth: Answers = { verify: u() < 0.3 ? { na: true } : { points: 10 }, extra: { points: u() < 0.3 ? 5 : 0 } };
+      for (const [id, max] of items) truth[id] = { points: u() < 0.55 ? max : Math.round(max * (0.5 + 0.4 * u())) };
+      const near: Answers = { ...truth };
+      const lenient: Answers = { ...truth };
+      for (const [id, max] of items) {
+        const p = (truth[id] as { points: number }).points;
+        if (u() < 0.25) near[id] = { points: Math.max(0, Math.min(max, p + (u() < 0.5 ? -2 : 2))) };
+        if (p < max && u() < 0.8) lenient[id] = { points: max };
+      }
+      scores.push(
+        { contactKey: c.key, evaluator: 'manager', answers: truth },
+        { contactKey: c.key, evaluator: 'qa', answers: near },
+        { contactKey: c.key, evaluator: 'qalead', answers: lenient },
+      );
+    }
+    out.push({ name: `第${s + 1}次校准会`, daysAgo: 3 * (sessions - s) - 2, contacts, scores });
+  }
   return out;
 }

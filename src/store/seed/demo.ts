@@ -3,11 +3,12 @@ import { DateTime } from 'luxon';
 import type { Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD, DEMO_SKILL_GROUPS, demoAgents } from '../../domain/demo/demo-center.ts';
 import { demoHistory } from '../../domain/demo/demo-history.ts';
-import { DEMO_SCORECARD, demoEvaluations } from '../../domain/demo/demo-quality.ts';
+import { DEMO_SCORECARD, demoCalibrations, demoEvaluations } from '../../domain/demo/demo-quality.ts';
 import { DEMO_RECORDING_URL } from '../../domain/demo/demo-recording.ts';
 import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
-import { scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
+import { type Scorecard, scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
 import { createRandom } from '../../domain/simulation/random.ts';
+import { agentIdentity } from '../../ingest/queue-log/agent-identity.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../audit.ts';
 import { insertAgentStateSpans, insertContacts } from '../contacts.ts';
 import { loadReportContext, rebuildCells } from '../interval-cells.ts';
@@ -92,4 +93,24 @@ async function seedDemoQuality(db: Parameters<typeof seedDemoOrganisation>[0], a
     };
   });
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('evaluation').values(rows.slice(i, i + 200)).execute();
+  await seedDemoCalibrations(db, card, cardId, agentIds, todayMs, u);
+}
+
+/** Closed calibration sessions (10 to 1 days ago) on recorded demo calls of before, so the calibration page has statistics and a trend. */
+async function seedDemoCalibrations(db: Parameters<typeof seedDemoOrganisation>[0], card: Scorecard, cardId: number, agentIds: Map<string, number>, todayMs: number, u: () => number) {
+  const users = new Map((await db.selectFrom('app_user').select(['id', 'username']).where('username', 'in', ['manager', 'qa', 'qalead']).execute()).map((r) => [r.username, r.id]));
+  const recorded = await db.selectFrom('contact').select(['key', 'agent']).where('source', '=', 'demo').where('recording_url', 'is not', null).where('agent', 'is not', null).where('entered_at', '<', todayMs - 11 * 86_400_000).orderBy('entered_at').limit(2000).execute();
+  const pool = recorded.filter((_, i) => i % 50 === 0).map((c) => ({ key: c.key, agentNo: agentIdentity(c.agent as string) })).filter((c) => agentIds.has(c.agentNo));
+  for (const s of demoCalibrations(u, pool)) {
+    const closedAt = todayMs - s.daysAgo * 86_400_000 + 16 * 3_600_000;
+    const { id } = await db.insertInto('calibration_session').values({
+      name: s.name, scorecard_id: cardId, contacts_json: JSON.stringify(s.contacts.map((c) => ({ contactKey: c.key, agentId: agentIds.get(c.agentNo) }))),
+      expert_user_id: users.get('manager') ?? null, participants_json: JSON.stringify([users.get('qa'), users.get('qalead')]), status: 'closed', created_at: closedAt - 6 * 3_600_000, closed_at: closedAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('evaluation').values(s.scores.map((sc, i) => ({
+      scorecard_id: cardId, contact_key: sc.contactKey, agent_id: agentIds.get(s.contacts.find((c) => c.key === sc.contactKey)!.agentNo) ?? 0, evaluator_user_id: users.get(sc.evaluator) ?? null,
+      kind: 'calibration', calibration_session_id: id, status: 'submitted', answers_json: JSON.stringify({ answers: sc.answers, comment: null }), score: scoreEvaluation(card, sc.answers).total,
+      critical_failed: 0, failed_items_json: '[]', comment: null, evaluated_at: closedAt - 3_600_000 + i * 1000, acknowledged_at: null,
+    }))).execute();
+  }
 }

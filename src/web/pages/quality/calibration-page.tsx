@@ -66,7 +66,7 @@ function trendOption(trend: TrendAnswer, t: (k: string) => string): ChartOption 
     grid: { left: 48, right: 48, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: trend.sessions.map((s) => s.name) },
     yAxis: [
-      { type: 'value', name: 'α', min: 0, max: 1 },
+      { type: 'value', name: 'α', max: 1, min: (v: { min: number }) => Math.min(0, Math.floor(v.min * 10) / 10) },
       { type: 'value', name: t('qaPages.mad') },
     ],
     series: [
