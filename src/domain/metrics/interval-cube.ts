@@ -86,35 +86,66 @@ export function addCell(a: IntervalCell, b: IntervalCell): void {
  * contacts with the same key (the same line imported twice) count once — the later one wins.
  */
 export function buildCells(contacts: Iterable<Contact>, options: CubeOptions): IntervalCell[] {
+  const unique = new Map<string, Contact>();
+  for (const c of contacts) unique.set(c.key, c);
   const acc = cellAccumulator(options);
-  acc.add(contacts);
+  acc.add(unique.values());
   return acc.cells();
 }
 
 /**
- * {@link buildCells} over a stream: `add` each batch as it comes (a key counts once within a batch; the
- * caller makes sure batches do not repeat contacts, as a parser's successive outputs never do).
+ * {@link buildCells} over a stream: `add` each batch as it comes. It does not look for repeated keys: the
+ * caller makes sure no contact comes twice, as a parser's successive outputs never do.
  */
 export function cellAccumulator(options: CubeOptions): { add(contacts: Iterable<Contact>): void; cells(): IntervalCell[] } {
   const startOf = intervalStarter(options.cellMinutes ?? 15, options.timeZone);
   const thresholdFor = options.thresholdFor ?? (() => 20);
   const shortUnder = options.shortAbandonSeconds ?? 5;
-  const cells = new Map<string, IntervalCell>();
+  const perAgent = options.perAgent !== false;
+  // Each (queue, agent) pair gets a small number once; cells are kept per start under that number, so no
+  // key text is built per contact (this runs once per contact of a year's import).
+  const pairIds = new Map<string, Map<string, number>>();
+  let nextPair = 0;
+  const byStart = new Map<number, Map<number, IntervalCell>>();
+  let lastStart = Number.NaN;
+  let lastCells: Map<number, IntervalCell> | undefined;
   const thresholds = new Map<string, number>();
+  function cellFor(start: number, queue: string, agent: string | null): IntervalCell {
+    let agents = pairIds.get(queue);
+    if (!agents) {
+      agents = new Map();
+      pairIds.set(queue, agents);
+    }
+    let pair = agents.get(agent ?? '');
+    if (pair === undefined) {
+      pair = nextPair++;
+      agents.set(agent ?? '', pair);
+    }
+    if (start !== lastStart || !lastCells) {
+      lastCells = byStart.get(start);
+      if (!lastCells) {
+        lastCells = new Map();
+        byStart.set(start, lastCells);
+      }
+      lastStart = start;
+    }
+    let cell = lastCells.get(pair);
+    if (!cell) {
+      cell = emptyCell(queue, agent, start);
+      lastCells.set(pair, cell);
+    }
+    return cell;
+  }
   function add(contacts: Iterable<Contact>): void {
-    const unique = new Map<string, Contact>();
-    for (const c of contacts) unique.set(c.key, c);
-    for (const c of unique.values()) addOne(c);
+    for (const c of contacts) addOne(c);
+  }
+  function cells(): IntervalCell[] {
+    const out: IntervalCell[] = [];
+    for (const cellsOfStart of byStart.values()) for (const cell of cellsOfStart.values()) out.push(cell);
+    return out;
   }
   function addOne(c: Contact): void {
-    const start = startOf(c.enteredAt);
-    const agent = c.outcome === 'answered' && options.perAgent !== false ? c.agent : null;
-    const id = `${start}\u0000${c.queue}\u0000${agent ?? ''}`;
-    let cell = cells.get(id);
-    if (!cell) {
-      cell = emptyCell(c.queue, agent, start);
-      cells.set(id, cell);
-    }
+    const cell = cellFor(startOf(c.enteredAt), c.queue, c.outcome === 'answered' && perAgent ? c.agent : null);
     let t = thresholds.get(c.queue);
     if (t === undefined) {
       t = thresholdFor(c.queue);
@@ -157,5 +188,5 @@ export function cellAccumulator(options: CubeOptions): { add(contacts: Iterable<
     }
     cell.ringNoAnswer += c.ringNoAnswer;
   }
-  return { add, cells: () => [...cells.values()] };
+  return { add, cells };
 }
