@@ -6,6 +6,7 @@ import type { Contact } from '../domain/contacts/contact.ts';
 import type { IntervalCell } from '../domain/metrics/interval-cube.ts';
 import { rollUpCells } from '../domain/metrics/intervals.ts';
 import { generateQueueLog } from '../ingest/queue-log/generate.ts';
+import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { sqliteConnectionOf } from './database.ts';
 import { importQueueLog } from './import-queue-log.ts';
@@ -83,6 +84,29 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       ]);
       const [queue] = await loadQueueCells(h.db, 0, Number.MAX_SAFE_INTEGER);
       expect(queue).toMatchObject({ queue: 'sales', agent: null, offered: 2, answered: 2, answeredWithinT: 1, handled: 2, sumTalk: 138, maxWait: 30, sumAnswerWait: 42 });
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a batch interrupted inside its transaction leaves nothing behind (also on the bulk path)', async () => {
+    const h = await createTestDatabase(dialect);
+    try {
+      const lines: string[] = [];
+      generateQueueLog({ seed: 3, lines: 600, agents: 6, peakCallsPerHour: 30 }, (l) => lines.push(l));
+      const parser = createQueueLogParser();
+      parser.pushBlock(lines.join('\n'), 1);
+      const out = parser.finish({ closeOpenAsUnknown: true });
+      expect(out.contacts.length).toBeGreaterThan(50);
+      const sqlite = dialect === 'sqlite' ? sqliteConnectionOf(h.db as never) : undefined;
+      await expect(h.db.transaction().execute(async (tx) => {
+        await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', { sqlite });
+        throw new Error('interrupted');
+      })).rejects.toThrow('interrupted');
+      for (const table of ['contact', 'agent_state_span', 'interval_cell'] as const) {
+        const { n } = await h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(n), table).toBe(0);
+      }
     } finally {
       await h.close();
     }
