@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Role } from '../../domain/auth/roles.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
-import { insertUser } from '../../store/users.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing.ts';
+import { createTestApp, type TestApp } from '../testing.ts';
+import { addAgent, addTeam, addUnits, addUser } from './work-orders-fixture.ts';
 
 // Who sees what (docs/work-orders.md), one rule at a time, and where an urgent order goes.
 describe.each(TEST_DIALECTS)('work-order visibility on %s', (dialect) => {
@@ -14,43 +14,13 @@ describe.each(TEST_DIALECTS)('work-order visibility on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const db = t.handle.db;
-    const team = (name: string) =>
-      db.insertInto('team').values({ name, site_id: null, leader_agent_id: null }).returning('id').executeTakeFirstOrThrow();
-    const t1 = (await team('一组')).id;
-    const t2 = (await team('二组')).id;
-    const mkAgent = async (no: string, teamId: number) =>
-      (
-        await db
-          .insertInto('agent')
-          .values({
-            employee_no: no,
-            name: `坐席${no}`,
-            team_id: teamId,
-            hire_date: null,
-            contract_hours_per_week: 40,
-            status: 'active',
-            left_date: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    unitA = (
-      await db
-        .insertInto('handling_unit')
-        .values({ code: 'A', name: '住建局', head_name: null, can_see_personal_data: 0 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    unitB = (
-      await db
-        .insertInto('handling_unit')
-        .values({ code: 'B', name: '水务集团', head_name: null, can_see_personal_data: 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const passwordHash = await hashPassword(TEST_PASSWORD);
-    const user = async (username: string, roles: string[], extra: { agentId?: number; unitId?: number } = {}) =>
-      insertUser(db, { username, displayName: username, passwordHash, roles: roles as never, ...extra }, 0);
+    const team = (name: string) => addTeam(db, name);
+    const mkAgent = (no: string, teamId: number) => addAgent(db, no, teamId);
+    const t1 = await team('一组');
+    const t2 = await team('二组');
+    ({ unitA, unitB } = await addUnits(db));
+    const user = (username: string, roles: Role[], link: { agentId?: number; unitId?: number } = {}) =>
+      addUser(db, username, roles, link);
     await db
       .updateTable('app_user')
       .set({ agent_id: await mkAgent('1001', t1) })
@@ -59,7 +29,7 @@ describe.each(TEST_DIALECTS)('work-order visibility on %s', (dialect) => {
     await user('teammate', ['agent'], { agentId: await mkAgent('1002', t1) });
     await user('stranger', ['agent'], { agentId: await mkAgent('2001', t2) });
     // Team leads sit in team 3 (no orders); lead1 leads team 1 by team.leader_agent_id.
-    const t3 = (await team('三组')).id;
+    const t3 = await team('三组');
     const leadAgent = await mkAgent('3002', t3);
     await db.updateTable('team').set({ leader_agent_id: leadAgent }).where('id', '=', t1).execute();
     await user('lead1', ['team_lead'], { agentId: leadAgent });

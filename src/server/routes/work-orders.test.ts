@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_DIALECTS } from '../../store/testing.ts';
-import { insertUser } from '../../store/users.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing.ts';
+import { createTestApp, type TestApp } from '../testing.ts';
+import { addAgent, addTeam, addUnits, addUser } from './work-orders-fixture.ts';
 
 describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
   let t: TestApp;
@@ -15,41 +14,10 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const db = t.handle.db;
-    const { id: teamId } = await db
-      .insertInto('team')
-      .values({ name: '一组', site_id: null, leader_agent_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const mk = (no: string) =>
-      db
-        .insertInto('agent')
-        .values({
-          employee_no: no,
-          name: `坐席${no}`,
-          team_id: teamId,
-          hire_date: null,
-          contract_hours_per_week: 40,
-          status: 'active',
-          left_date: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-    const a1 = await mk('1001');
-    const a2 = await mk('1002');
-    unitA = (
-      await db
-        .insertInto('handling_unit')
-        .values({ code: 'A', name: '住建局', head_name: null, can_see_personal_data: 0 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    unitB = (
-      await db
-        .insertInto('handling_unit')
-        .values({ code: 'B', name: '水务集团', head_name: null, can_see_personal_data: 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const teamId = await addTeam(db, '一组');
+    const a1 = { id: await addAgent(db, '1001', teamId) };
+    const a2 = { id: await addAgent(db, '1002', teamId) };
+    ({ unitA, unitB } = await addUnits(db));
     await db.updateTable('app_user').set({ agent_id: a1.id }).where('username', '=', 'agent').execute();
     await db.updateTable('app_user').set({ agent_id: a2.id }).where('username', '=', 'team_lead').execute();
     await db.updateTable('app_user').set({ unit_id: unitA }).where('username', '=', 'unit_handler').execute();
@@ -272,17 +240,7 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
   });
 
   test('one order to two units: each accepts, returns or replies on its own; extension asked and decided', async () => {
-    const unitBUser = await insertUser(
-      t.handle.db,
-      {
-        username: 'unitb',
-        displayName: '水务',
-        passwordHash: await hashPassword(TEST_PASSWORD),
-        roles: ['unit_handler'],
-        unitId: unitB,
-      },
-      0,
-    );
+    const unitBUser = await addUser(t.handle.db, 'unitb', ['unit_handler'], { unitId: unitB });
     expect(unitBUser).toBeGreaterThan(0);
     const unit2 = (await t.signIn('unitb')).headers;
     const { id } = await register();

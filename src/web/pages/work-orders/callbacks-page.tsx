@@ -6,6 +6,7 @@ import { DataTable } from '../../components/data-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useSignedIn } from '../../session/session-context.tsx';
+import { useOrderAction } from './order-actions.tsx';
 import { orderColumns } from './order-columns.tsx';
 import { type OrderListItem, SATISFACTION_KEYS } from './types.ts';
 
@@ -17,21 +18,12 @@ const CLOSERS = ['team_lead', 'manager'];
  */
 export default function CallbacksPage() {
   const { t } = useTranslation();
-  const { user, api, center } = useSignedIn();
+  const { user, center } = useSignedIn();
   const zone = center?.timeZone ?? 'Asia/Shanghai';
   const list = useResource<Page<OrderListItem>>('/work-orders', { status: 'replied', limit: 100 });
   const [notes, setNotes] = useState<Record<number, string>>({});
-  const [error, setError] = useState<unknown>(null);
   const canClose = user.roles.some((r) => CLOSERS.includes(r));
-  const act = async (id: number, body: object) => {
-    setError(null);
-    try {
-      await api.post(`/work-orders/${id}/actions`, body);
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { act, error } = useOrderAction(list.reload);
   return (
     <section>
       <PageHeader title={t('nav.callbacks')} description={t('navDesc.callbacks')} />

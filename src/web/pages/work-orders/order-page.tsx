@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatInstant, formatNumber } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
+import { ExtensionRequest } from './order-actions.tsx';
 import { BASIS_KINDS, type OrderDetail, SATISFACTION_KEYS } from './types.ts';
 
 interface Unit {
@@ -184,7 +185,6 @@ function ActionsPanel({
   );
   const [text, setText] = useState('');
   const [unitIds, setUnitIds] = useState<string[]>([]);
-  const [until, setUntil] = useState('');
   const [intoId, setIntoId] = useState('');
   const [basis, setBasis] = useState({ kind: 'knowledge', reference: '' });
   const [error, setError] = useState<unknown>(null);
@@ -276,24 +276,7 @@ function ActionsPanel({
       {button('start', {})}
       {button('reply', { reply: text }, { primary: true, needsText: true })}
       {button('return', { reason: text }, { danger: true, needsText: true })}
-      {has('requestExtension') && (
-        <div className="row">
-          <input
-            type="datetime-local"
-            aria-label={t('wo.extendUntil')}
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-          />
-          <button
-            type="button"
-            className="button"
-            disabled={!until || !text.trim()}
-            onClick={() => void run({ type: 'requestExtension', until: new Date(until).toISOString(), reason: text })}
-          >
-            {t('wo.actions.requestExtension')}
-          </button>
-        </div>
-      )}
+      {has('requestExtension') && <ExtensionRequest reason={text} onSubmit={(body) => void run(body)} />}
       {pending && (
         <p className="muted">{t('wo.extensionAsked', { unit: pending.unitName, reason: pending.extensionReason ?? '' })}</p>
       )}

@@ -85,17 +85,11 @@ export interface KnowledgeItem {
   closedAt: string;
 }
 
-export const CATEGORY_KEYS = ['consultation', 'suggestion', 'complaint', 'help', 'report'] as const;
-export const CHANNEL_KEYS = ['phone', 'web', 'wechat', 'email', 'sms'] as const;
-export const STATUS_KEYS = [
-  'registered',
-  'dispatched',
-  'accepted',
-  'in_progress',
-  'replied',
-  'returned',
-  'closed',
-  'merged',
-] as const;
+// The vocabulary is the domain's (src/domain/work-orders/types.ts), shared with the server.
+export {
+  CATEGORIES as CATEGORY_KEYS,
+  CHANNELS as CHANNEL_KEYS,
+  SATISFACTION as SATISFACTION_KEYS,
+  STATUSES as STATUS_KEYS,
+} from '../../../domain/work-orders/types.ts';
 export const BASIS_KINDS = ['knowledge', 'law', 'policy'] as const;
-export const SATISFACTION_KEYS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;

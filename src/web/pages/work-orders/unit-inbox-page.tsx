@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatInstant } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
+import { ExtensionRequest, useOrderAction } from './order-actions.tsx';
 import { orderColumns } from './order-columns.tsx';
 import type { OrderListItem, UnitPart } from './types.ts';
 
@@ -19,27 +20,18 @@ const OPEN_FOR_UNITS = 'dispatched,accepted,in_progress,replied';
  */
 export default function UnitInboxPage() {
   const { t } = useTranslation();
-  const { user, api, center } = useSignedIn();
+  const { user, center } = useSignedIn();
   const zone = center?.timeZone ?? 'Asia/Shanghai';
   const list = useResource<Page<OrderListItem>>('/work-orders', { status: OPEN_FOR_UNITS, limit: 100 });
   const [selected, setSelected] = useState<number | null>(null);
   const [text, setText] = useState('');
-  const [until, setUntil] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const mine = (r: OrderListItem): UnitPart | undefined =>
     r.units.find((u) => u.unitId === user.unitId && u.status !== 'returned');
   const rows = (list.data?.items ?? []).filter((r) => mine(r) && mine(r)?.status !== 'replied');
-  const act = async (id: number, body: object) => {
-    setError(null);
-    try {
-      await api.post(`/work-orders/${id}/actions`, body);
-      setText('');
-      setUntil('');
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { act, error } = useOrderAction(() => {
+    setText('');
+    list.reload();
+  });
   const current = rows.find((r) => r.id === selected);
   const step = current ? mine(current)?.status : undefined;
   return (
@@ -135,24 +127,7 @@ export default function UnitInboxPage() {
             )}
           </div>
           {(step === 'accepted' || step === 'in_progress') && (
-            <div className="row">
-              <input
-                type="datetime-local"
-                aria-label={t('wo.extendUntil')}
-                value={until}
-                onChange={(e) => setUntil(e.target.value)}
-              />
-              <button
-                type="button"
-                className="button"
-                disabled={!until || !text.trim()}
-                onClick={() =>
-                  void act(current.id, { type: 'requestExtension', until: new Date(until).toISOString(), reason: text })
-                }
-              >
-                {t('wo.actions.requestExtension')}
-              </button>
-            </div>
+            <ExtensionRequest reason={text} onSubmit={(body) => void act(current.id, body)} />
           )}
         </div>
       )}

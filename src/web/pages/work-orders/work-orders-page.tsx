@@ -9,6 +9,7 @@ import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatInstant } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
+import { orderColumns } from './order-columns.tsx';
 import { CATEGORY_KEYS, type OrderListItem, STATUS_KEYS } from './types.ts';
 
 const LIMIT = 50;
@@ -28,6 +29,8 @@ export default function WorkOrdersPage() {
   };
   const offset = Number(params.get('offset') ?? 0) || 0;
   const [draft, setDraft] = useState(applied);
+  const base = orderColumns(t, zone);
+  const col = (key: string) => base.find((c) => c.key === key) as (typeof base)[number];
   const list = useResource<Page<OrderListItem>>('/work-orders', {
     ...applied,
     overdue: applied.overdue || undefined,
@@ -112,14 +115,9 @@ export default function WorkOrdersPage() {
         loading={list.loading}
         exportName="work-orders"
         columns={[
-          {
-            key: 'number',
-            header: t('wo.number'),
-            value: (r) => r.number,
-            render: (r) => <Link to={`/work-orders/${r.id}`}>{r.number}</Link>,
-          },
-          { key: 'title', header: t('wo.title'), value: (r) => r.title },
-          { key: 'category', header: t('wo.category'), value: (r) => t(`wo.categories.${r.category}`) },
+          col('number'),
+          col('title'),
+          col('category'),
           {
             key: 'status',
             header: t('wo.status'),
@@ -134,18 +132,7 @@ export default function WorkOrdersPage() {
             value: (r) => r.createdAt,
             render: (r) => formatInstant(r.createdAt, zone),
           },
-          {
-            key: 'dueAt',
-            header: t('wo.dueAt'),
-            numeric: true,
-            value: (r) => r.dueAt ?? '',
-            render: (r) => (
-              <span className={r.overdue ? 'overdue' : undefined}>
-                {r.dueAt ? formatInstant(r.dueAt, zone) : '—'}
-                {r.overdue ? ` ${t('wo.overdue')}` : ''}
-              </span>
-            ),
-          },
+          col('dueAt'),
           { key: 'escalation', header: t('wo.escalation'), value: (r) => t(`wo.levels.${r.escalationLevel}`) },
         ]}
       />
