@@ -4,12 +4,14 @@ import type { AgentInput, LabourRules } from './types.ts';
 
 /**
  * A change to a schedule: an agent's leave or day off (请假/调休), a shift swap (换班: the colleague's shift on
- * withDay comes back; 替班 without it), or a planner's edit of one cell of the grid (entry null = rest day).
+ * withDay comes back; 替班 without it), or a planner's edit of one cell of the grid or of several at once
+ * (a drag that exchanges two cells); entry null = rest day.
  */
 export type ScheduleChange =
   | { kind: 'leave' | 'day_off'; agent: string; dayIndex: number }
   | { kind: 'swap'; agent: string; dayIndex: number; withAgent: string; withDay?: number }
-  | { kind: 'set'; agent: string; dayIndex: number; entry: RosterEntry | null };
+  | { kind: 'set'; agent: string; dayIndex: number; entry: RosterEntry | null }
+  | { kind: 'cells'; cells: { agent: string; dayIndex: number; entry: RosterEntry | null }[] };
 
 export interface ChangeCheck {
   eligible: boolean;
@@ -37,6 +39,12 @@ export function checkChange(
   ctx: CheckContext = {},
 ): ChangeCheck {
   const at = (a: string, d: number) => roster.find((r) => r.agent === a && r.dayIndex === d);
+  if (change.kind === 'set' || change.kind === 'cells') {
+    const cells = change.kind === 'set' ? [change] : change.cells;
+    const next = roster.filter((r) => !cells.some((c) => c.agent === r.agent && c.dayIndex === r.dayIndex));
+    for (const c of cells) if (c.entry) next.push({ ...c.entry, agent: c.agent, dayIndex: c.dayIndex });
+    return withViolations(roster, next, agents, [...agents], rules, ctx);
+  }
   const mine = at(change.agent, change.dayIndex);
   let next: RosterEntry[];
   let people = [...agents];
@@ -51,15 +59,24 @@ export function checkChange(
     if (!mine) return refuse(change.agent);
     if (change.withDay !== undefined && !back) return refuse(change.withAgent);
     next = roster.map((r) => (r === mine ? { ...r, agent: change.withAgent } : r === back ? { ...r, agent: change.agent } : r));
-  } else if (change.kind === 'set') {
-    next = roster.filter((r) => r !== mine);
-    if (change.entry) next.push({ ...change.entry, agent: change.agent, dayIndex: change.dayIndex });
   } else {
     next = roster.filter((r) => r !== mine);
     const date = ctx.dates?.[change.dayIndex];
     if (date)
       people = agents.map((a) => (a.agent === change.agent ? { ...a, unavailable: [...(a.unavailable ?? []), date] } : a));
   }
+  return withViolations(roster, next, agents, people, rules, ctx);
+}
+
+/** The check of a changed roster: the violations it adds to the one before. */
+function withViolations(
+  roster: readonly RosterEntry[],
+  next: RosterEntry[],
+  agents: readonly AgentInput[],
+  people: AgentInput[],
+  rules: LabourRules,
+  ctx: CheckContext,
+): ChangeCheck {
   const before = new Set(checkRoster(roster, agents, rules, ctx).map(key));
   const added = checkRoster(next, people, rules, ctx).filter((v) => !before.has(key(v)));
   return { eligible: added.length === 0, violations: added, roster: next, agents: people };

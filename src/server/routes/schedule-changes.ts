@@ -58,45 +58,82 @@ export async function scheduleChangeRoutes(app: FastifyInstance) {
     tags: TAGS,
     params: idParams,
     summary:
-      "Change one agent's shift on one day (null = rest day); checked with the labour rules, saved locked, the agent notified if published",
+      "Change one agent's shift on one day (shift null = rest day), or exchange two cells of the grid (swapWith: a drag); checked with the labour rules, saved locked, the agents notified if published",
     body: z.object({
       agent: z.string().trim().min(1),
       date,
-      shift: z.string().trim().min(1).nullable(),
+      shift: z.string().trim().min(1).nullable().optional(),
       start: hhmm.optional(),
       skillGroup: z.string().trim().min(1).optional(),
+      swapWith: z.object({ agent: z.string().trim().min(1), date }).optional(),
     }),
     handler: async ({ ctx, params, body, actor }) =>
       ctx.db.transaction().execute(async (tx) => {
         const s = await load(tx, params.id);
         const dayIndex = dayOf(s, body.date);
-        const person = s.agents.find((a) => a.agent === body.agent);
-        if (!person) throw badRequest('unknown agent', [{ path: 'body.agent', message: 'unknown agent' }]);
-        let entry: RosterEntry | null = null;
-        if (body.shift !== null) {
-          const t = s.rules.shiftTemplates.find((x) => x.name === body.shift);
-          const v = t ? variantStartingAt(t, body.date, s.rules.intervalMinutes, body.start) : undefined;
-          if (!v) throw badRequest('no such shift', [{ path: 'body.shift', message: 'unknown shift or start' }]);
-          const current = s.roster.find((e) => e.agent === body.agent && e.dayIndex === dayIndex);
-          entry = {
-            agent: body.agent,
-            dayIndex,
-            variant: v,
-            skillGroup: body.skillGroup ?? current?.skillGroup ?? person.skills[0] ?? '',
-          };
+        const known = (a: string) => {
+          const person = s.agents.find((x) => x.agent === a);
+          if (!person) throw badRequest('unknown agent', [{ path: 'body.agent', message: `unknown agent ${a}` }]);
+          return person;
+        };
+        const person = known(body.agent);
+        const current = (a: string, d: number) => s.roster.find((e) => e.agent === a && e.dayIndex === d);
+        const shiftOn = (
+          template: string,
+          d: number,
+          start: string | undefined,
+          agent: string,
+          skillGroup: string,
+        ): RosterEntry => {
+          const t = s.rules.shiftTemplates.find((x) => x.name === template);
+          const v = t ? variantStartingAt(t, s.dates[d]!, s.rules.intervalMinutes, start) : undefined;
+          if (!v)
+            throw badRequest('no such shift', [
+              { path: 'body.shift', message: `unknown shift or start: ${template} ${start ?? ''}` },
+            ]);
+          return { agent, dayIndex: d, variant: v, skillGroup };
+        };
+        /** A cell's shift moved to another agent and day, same template and start. */
+        const moved = (e: RosterEntry | undefined, agent: string, d: number) =>
+          e ? shiftOn(e.variant.template, d, hm(Math.min(...e.variant.segments.map((g) => g.start))), agent, e.skillGroup) : null;
+        let cells: { agent: string; dayIndex: number; entry: RosterEntry | null }[];
+        if (body.swapWith) {
+          known(body.swapWith.agent);
+          const from = dayOf(s, body.swapWith.date);
+          const a = current(body.agent, dayIndex);
+          const b = current(body.swapWith.agent, from);
+          if (!a && !b) throw badRequest('both cells are rest days', [{ path: 'body.swapWith', message: 'nothing to move' }]);
+          cells = [
+            { agent: body.agent, dayIndex, entry: moved(b, body.agent, dayIndex) },
+            { agent: body.swapWith.agent, dayIndex: from, entry: moved(a, body.swapWith.agent, from) },
+          ];
+        } else {
+          if (body.shift === undefined)
+            throw badRequest('shift or swapWith is required', [{ path: 'body.shift', message: 'required' }]);
+          const skillGroup = body.skillGroup ?? current(body.agent, dayIndex)?.skillGroup ?? person.skills[0] ?? '';
+          cells = [
+            {
+              agent: body.agent,
+              dayIndex,
+              entry: body.shift === null ? null : shiftOn(body.shift, dayIndex, body.start, body.agent, skillGroup),
+            },
+          ];
         }
-        const check = checkChange(s.roster, s.agents, s.rules, { kind: 'set', agent: body.agent, dayIndex, entry }, s.ctx);
+        const check = checkChange(s.roster, s.agents, s.rules, { kind: 'cells', cells }, s.ctx);
         refuseIfBroken(check.violations);
+        const label = (c: (typeof cells)[number]) => `${s.dates[c.dayIndex]} ${c.entry?.variant.template ?? '休'}`;
         await saveRosterChange(tx, s, check.roster, {
           locked: true,
-          text: `排班变更：${body.date} ${body.shift ?? '休'}`,
+          text: `排班变更：${cells.map(label).join('，')}`,
           at: ctx.now(),
         });
         await writeAudit(tx, actor, { action: 'edit', entity: 'schedule', entityId: s.schedule.id, after: body }, ctx.now());
         return {
-          agent: body.agent,
-          date: body.date,
-          shift: entry ? `${entry.variant.template}·${entry.skillGroup}` : null,
+          cells: cells.map((c) => ({
+            agent: c.agent,
+            date: s.dates[c.dayIndex],
+            shift: c.entry ? `${c.entry.variant.template}·${c.entry.skillGroup}` : null,
+          })),
           locked: true,
         };
       }),

@@ -368,4 +368,38 @@ describe.each(TEST_DIALECTS)('schedule requests, points and bids on %s', (dialec
     expect(JSON.parse(row.segments_json)[0].start).toBe('2026-12-12T08:00:00+08:00');
     expect((await notes('agent')).some((n) => n.includes(`排班变更：${dates[5]}`))).toBe(true);
   });
+
+  test('a drag exchanges two cells: early and late of two agents on Thursday is refused (8 h rest before Friday), Saturday to Sunday is kept', async () => {
+    const url = `/api/v1/schedules/${scheduleId}/cells`;
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: planner,
+      payload: { agent: '1001', date: dates[3], swapWith: { agent: '1002', date: dates[3] } },
+    });
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json().errors).toContainEqual(
+      expect.objectContaining({ path: 'min_rest', message: expect.stringMatching(/^1001: /) }),
+    );
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: planner,
+      payload: { agent: '1001', date: dates[6], swapWith: { agent: '1001', date: dates[5] } },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().cells).toEqual([
+      { agent: '1001', date: dates[6], shift: '早班·政策咨询' },
+      { agent: '1001', date: dates[5], shift: null },
+    ]);
+    expect(await shiftOf(ids[0]!, dates[5]!)).toBeNull();
+    const sunday = await t.handle.db
+      .selectFrom('schedule_assignment')
+      .select('segments_json')
+      .where('schedule_id', '=', scheduleId)
+      .where('agent_id', '=', ids[0]!)
+      .where('date', '=', dates[6]!)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(sunday.segments_json)[0].start).toBe('2026-12-13T08:00:00+08:00');
+  });
 });

@@ -34,6 +34,7 @@ interface Detail {
     violations: unknown[];
     coverage: { intervalStart: string; skillGroup: string; required: number; scheduled: number }[];
     understaffed?: { intervalStart: string; skillGroup: string; predictedServiceLevel: number | null }[];
+    warnings?: string[];
   };
   assignments: {
     agent: string;
@@ -222,6 +223,11 @@ export default function SchedulesPage() {
           </div>
         </div>
       )}
+      {d?.result.warnings?.length ? (
+        <div className="alert alert-warn" role="status">
+          {d.result.warnings.join('；')}
+        </div>
+      ) : null}
       {option && (
         <div className="panel">
           <Chart option={option} height={300} ariaLabel={t('sched.coverage')} />
@@ -305,13 +311,33 @@ export default function SchedulesPage() {
                       setError(null);
                       setEdit({ agentNo, agent: a, date: x, shift: c ? (c.shift.split('·')[0] ?? '') : '', start: '' });
                     };
+                    // Dropping one cell on another exchanges them (a move when one is a rest day), checked by the server.
+                    const drop = (from: string) => {
+                      const [fa = '', fd = ''] = from.split('|');
+                      if (fa === agentNo && fd === x) return;
+                      void run(() =>
+                        api.put(`/schedules/${d!.id}/cells`, { agent: agentNo, date: x, swapWith: { agent: fa, date: fd } }),
+                      );
+                    };
                     return (
                       <td
                         key={x}
                         className={`${c ? `shift shift-${c.shift.split('·')[0]}` : 'muted'} editable`}
                         title={c ? `${c.shift}${c.locked ? ` · ${t('sched.locked')}` : ''}` : undefined}
+                        onDragOver={(e) => e.preventDefault()}
+                        onDrop={(e) => {
+                          e.preventDefault();
+                          drop(e.dataTransfer.getData('text/plain'));
+                        }}
                       >
-                        <button type="button" className="cell-button" onClick={open} data-cell={`${agentNo}|${x}`}>
+                        <button
+                          type="button"
+                          className="cell-button"
+                          onClick={open}
+                          data-cell={`${agentNo}|${x}`}
+                          draggable
+                          onDragStart={(e) => e.dataTransfer.setData('text/plain', `${agentNo}|${x}`)}
+                        >
                           {c ? c.shift.split('·')[0] : t('sched.rest')}
                           {c && c.payRate > 1 ? ` ×${c.payRate}` : ''}
                           {c?.locked ? ' 🔒' : ''}
