@@ -11,7 +11,7 @@ test('paths and ids are unique, and every path starts with /', () => {
 });
 
 test('an agent sees home and work orders; an admin sees every page but the front line\'s order entry', () => {
-  expect(ids(['agent'])).toEqual(['home', 'myNumbers', 'mySchedule', 'workOrders', 'newOrder', 'dispatchBoard', 'callbacks', 'evaluations', 'coaching', 'qualityCharts']);
+  expect(ids(['agent'])).toEqual(['home', 'myNumbers', 'mySchedule', 'workOrders', 'newOrder', 'dispatchBoard', 'callbacks', 'evaluations', 'evaluate', 'coaching', 'qualityCharts']);
   expect(ids(['admin']).sort()).toEqual(NAV.filter((e) => !e.hidden && e.id !== 'newOrder' && e.id !== 'callbacks' && e.id !== 'unitInbox' && e.id !== 'evaluate' && e.id !== 'mySchedule' && e.id !== 'myNumbers').map((e) => e.id).sort());
 });
 

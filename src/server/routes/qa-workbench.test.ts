@@ -80,7 +80,10 @@ describe.each(TEST_DIALECTS)('QA workbench API on %s', (dialect) => {
     expect(r.statusCode).toBe(200);
     expect(r.json().items.map((c: { key: string }) => c.key)).toEqual(['c2', 'c1']);
     expect(r.json().items[0]).toMatchObject({ recordingUrl: '/rec/c2.wav', handleSeconds: 190, evaluations: 1 });
-    expect((await get(`/api/v1/qa/contacts?agentId=${f.agentA}`, 'agent')).statusCode).toBe(403);
+    // An agent lists their own contacts (to evaluate themselves), nobody else's.
+    expect((await get(`/api/v1/qa/contacts?agentId=${f.agentA}`, 'agent')).json().items).toHaveLength(2);
+    expect((await get(`/api/v1/qa/contacts?agentId=${f.agentB}`, 'agent')).statusCode).toBe(404);
+    expect((await get(`/api/v1/qa/contacts?agentId=${f.agentA}`, 'team_lead')).statusCode).toBe(403);
   });
 
   test('evaluators are the QA users and managers', async () => {

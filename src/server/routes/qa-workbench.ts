@@ -50,15 +50,16 @@ export async function qaWorkbenchRoutes(app: FastifyInstance) {
   defineRoute(app, {
     method: 'GET',
     url: '/api/v1/qa/contacts',
-    access: [...PICK],
+    access: [...PICK, 'agent'],
     tags: QA_TAGS,
     summary:
-      "An agent's answered contacts of a date range (default the last 7 days), newest first, with the recording and how often each was evaluated",
+      "An agent's answered contacts of a date range (default the last 7 days), newest first, with the recording and how often each was evaluated (an agent: only their own, for self-evaluation)",
     query: dateRangeQuery.extend({
       agentId: z.coerce.number().int().positive(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
-    handler: async ({ ctx, query }) => {
+    handler: async ({ ctx, query, user }) => {
+      if (!user.roles.some((r) => (PICK as readonly string[]).includes(r)) && query.agentId !== user.agentId) throw notFound('agent');
       const zone = (await loadReportContext(ctx.db)).timeZone;
       const range = dayRangeMs({ from: query.from, to: query.to }, zone, ctx.now());
       const from = query.from ? range.from : Math.max(range.from, range.to - 7 * 86_400_000);

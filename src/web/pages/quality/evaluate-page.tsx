@@ -17,20 +17,26 @@ import { LiveTotal, ScoreInputs } from './score-form.tsx';
  */
 export default function EvaluatePage() {
   const { t } = useTranslation();
-  const { api, center } = useSignedIn();
+  const { api, user, center } = useSignedIn();
+  // An agent who is not also an evaluator evaluates themselves (自评): own contacts, POST /qa/evaluations/self.
+  const self = !user.roles.includes('qa');
   const zone = center?.timeZone ?? 'Asia/Shanghai';
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const agentId = params.get('agent') ?? '';
+  const agentId = self ? String(user.agentId ?? '') : (params.get('agent') ?? '');
   const contactKey = params.get('contact') ?? '';
   const followUpOf = params.get('followUpOf');
-  const agents = useResource<{ items: { id: number; employeeNo: string; name: string }[] }>('/agents', {
+  const agents = useResource<{ items: { id: number; employeeNo: string; name: string }[] }>(self ? null : '/agents', {
     limit: 1000,
     status: 'active',
   });
   const cards = useResource<{ items: CardVersion[] }>('/qa/scorecards');
   const contacts = useResource<{ items: QaContact[] }>(agentId ? '/qa/contacts' : null, { agentId, limit: 50 });
-  const samples = useResource<{ items: QaSample[] }>(agentId ? '/qa/samples' : null, { agentId, status: 'selected', limit: 50 });
+  const samples = useResource<{ items: QaSample[] }>(agentId && !self ? '/qa/samples' : null, {
+    agentId,
+    status: 'selected',
+    limit: 50,
+  });
   const [cardId, setCardId] = useState('');
   const card = cards.data?.items.find((c) => String(c.id) === cardId) ?? cards.data?.items[0];
   const [answers, setAnswers] = useState<Answers>({});
@@ -54,15 +60,14 @@ export default function EvaluatePage() {
     if (!card) return;
     setError(null);
     try {
-      const r = await api.post<{ id: number }>('/qa/evaluations', {
-        scorecardId: card.id,
-        agentId: Number(agentId),
-        contactKey: contactKey || null,
-        answers,
-        notes,
-        comment: comment || undefined,
-        followUpOf: followUpOf ? Number(followUpOf) : undefined,
-      });
+      const body = { scorecardId: card.id, contactKey: contactKey || null, answers, notes, comment: comment || undefined };
+      const r = self
+        ? await api.post<{ id: number }>('/qa/evaluations/self', body)
+        : await api.post<{ id: number }>('/qa/evaluations', {
+            ...body,
+            agentId: Number(agentId),
+            followUpOf: followUpOf ? Number(followUpOf) : undefined,
+          });
       navigate(`/quality/evaluations/${r.id}`);
     } catch (err) {
       setError(err);
@@ -71,20 +76,25 @@ export default function EvaluatePage() {
 
   return (
     <section>
-      <PageHeader title={t('nav.evaluate')} description={t('navDesc.evaluate')} />
+      <PageHeader
+        title={self ? t('qaPages.selfEvaluation') : t('nav.evaluate')}
+        description={self ? t('qaPages.selfHelp') : t('navDesc.evaluate')}
+      />
       <ProblemAlert error={error ?? cards.error ?? contacts.error} />
       <div className="panel filters">
-        <label>
-          {t('reports.agent')}{' '}
-          <select name="agent" value={agentId} onChange={(e) => pick({ agent: e.target.value, contact: '' })}>
-            <option value="">—</option>
-            {(agents.data?.items ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.employeeNo} {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!self && (
+          <label>
+            {t('reports.agent')}{' '}
+            <select name="agent" value={agentId} onChange={(e) => pick({ agent: e.target.value, contact: '' })}>
+              <option value="">—</option>
+              {(agents.data?.items ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.employeeNo} {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('qa.scorecard')}{' '}
           <select name="scorecard" value={card?.id ?? ''} onChange={(e) => setCardId(e.target.value)}>

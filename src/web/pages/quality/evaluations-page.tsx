@@ -60,6 +60,10 @@ export default function EvaluationsPage() {
             <Link className="button primary" to="/quality/evaluate">
               {t('qa.newEvaluation')}
             </Link>
+          ) : user.roles.includes('agent') ? (
+            <Link className="button" to="/quality/evaluate">
+              {t('qaPages.selfEvaluation')}
+            </Link>
           ) : undefined
         }
       />
