@@ -140,6 +140,7 @@ function StatsTable({ items }: { items: ItemStats[] }) {
                 <span className={`qa-level-${r}`} title={t(`qaPages.reliability.${r}`)}>
                   {formatNumber(i.alpha.alpha, 'zh-CN', 3)}
                 </span>
+                <div className={`qa-level-${r} qa-level-text`}>{t(`qaPages.reliability.${r}`)}</div>
               </td>
               <td className="muted">
                 {t('qaPages.alphaN', { pairable: i.alpha.pairable, units: i.alpha.pairableUnits, coders: i.alpha.coders })}
