@@ -5,7 +5,6 @@ import { workingMsBetween } from '../../domain/calendar/business-calendar.ts';
 import { maskName, maskPhone } from '../../domain/privacy/mask.ts';
 import { completionTiming } from '../../domain/work-orders/after-call.ts';
 import { duplicateCandidates } from '../../domain/work-orders/duplicate.ts';
-import { backlogAgeing, orderRates } from '../../domain/work-orders/metrics.ts';
 import { allowedActions } from '../../domain/work-orders/state-machine.ts';
 import { CATEGORIES, CHANNELS, SATISFACTION, STATUSES } from '../../domain/work-orders/types.ts';
 import {
@@ -15,8 +14,6 @@ import {
   type VisibleOrder,
   visibilityFilter,
 } from '../../domain/work-orders/visibility.ts';
-import { AttachmentRejected, attachmentRoot, readAttachment, saveAttachment } from '../../store/attachments.ts';
-import { writeAudit } from '../../store/audit.ts';
 import {
   businessCalendar,
   listOrders,
@@ -28,12 +25,14 @@ import {
   visibleOrderOf,
 } from '../../store/work-orders.ts';
 import type { AppContext, SessionUser } from '../context.ts';
-import { notFound, unprocessable } from '../problem.ts';
+import { notFound } from '../problem.ts';
 import { defineRoute, idParams, paging } from '../route.ts';
 import { actOnOrder, CREATE_ROLES, escalateOverdue, orderActor, registerWorkOrder } from '../services/work-order-service.ts';
+import { workOrderAttachmentRoutes } from './work-order-attachments.ts';
+import { workOrderReportRoutes } from './work-order-reports.ts';
 
-const TAGS = ['work-orders'];
-const ACCESS: Role[] = ['agent', 'team_lead', 'manager', 'admin', 'qa', 'unit_handler'];
+export const TAGS = ['work-orders'];
+export const ACCESS: Role[] = ['agent', 'team_lead', 'manager', 'admin', 'qa', 'unit_handler'];
 const SUPERVISORS: Role[] = ['team_lead', 'manager', 'admin'];
 
 const createBody = z.object({
@@ -95,7 +94,8 @@ function callerFor(v: Viewer, o: VisibleOrder, row: { caller_name: string | null
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const OPEN = (status: string) => status !== 'closed' && status !== 'merged';
 
-async function visibleOrder(ctx: AppContext, user: SessionUser, id: number) {
+/** The order if the user may see it, else 404. */
+export async function visibleOrder(ctx: AppContext, user: SessionUser, id: number) {
   const viewer = await viewerOf(ctx.db, user);
   const o = await loadOrder(ctx.db, id);
   if (!o || !canSee(viewer, o.visible)) throw notFound('work order');
@@ -390,144 +390,6 @@ export async function workOrderRoutes(app: FastifyInstance) {
     },
   });
 
-  defineRoute(app, {
-    method: 'POST',
-    url: '/api/v1/work-orders/:id/attachments',
-    access: ACCESS,
-    tags: TAGS,
-    params: idParams,
-    summary: 'Attach an image or document (PNG, JPEG, PDF, docx/xlsx; ≤ 10 MiB), stored outside the database',
-    body: z.object({ fileName: z.string().trim().min(1).max(200), base64: z.string().min(1).max(14_500_000) }),
-    bodyLimit: 15 * 1024 * 1024,
-    handler: async ({ ctx, params, body, user, actor, reply }) => {
-      const { o } = await visibleOrder(ctx, user, params.id);
-      let saved: Awaited<ReturnType<typeof saveAttachment>>;
-      try {
-        saved = await saveAttachment(attachmentRoot(), Buffer.from(body.base64, 'base64'));
-      } catch (err) {
-        if (err instanceof AttachmentRejected) throw unprocessable(err.message, [{ path: 'body.base64', message: err.message }]);
-        throw err;
-      }
-      const now = ctx.now();
-      return ctx.db.transaction().execute(async (tx) => {
-        const { id } = await tx
-          .insertInto('work_order_attachment')
-          .values({
-            work_order_id: o.row.id,
-            file_name: body.fileName,
-            mime_type: saved.mimeType,
-            size_bytes: saved.size,
-            sha256: saved.sha256,
-            storage_path: saved.storagePath,
-            uploaded_by: actor.name,
-            uploaded_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('work_order_history')
-          .values({
-            work_order_id: o.row.id,
-            at: now,
-            actor_user_id: user.id,
-            actor: actor.name,
-            action: 'attach',
-            from_status: null,
-            to_status: null,
-            note: body.fileName,
-            data_json: null,
-          })
-          .execute();
-        await writeAudit(
-          tx,
-          actor,
-          {
-            action: 'attach',
-            entity: 'work_order',
-            entityId: o.row.id,
-            after: { fileName: body.fileName, sha256: saved.sha256 },
-          },
-          now,
-        );
-        reply.code(201);
-        return { id, fileName: body.fileName, mimeType: saved.mimeType, size: saved.size };
-      });
-    },
-  });
-
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/v1/work-orders/:id/attachments/:attachmentId',
-    access: ACCESS,
-    tags: TAGS,
-    params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
-    summary: 'Download an attachment of an order the caller may see',
-    handler: async ({ ctx, params, user, reply }) => {
-      const { o } = await visibleOrder(ctx, user, params.id);
-      const a = await ctx.db
-        .selectFrom('work_order_attachment')
-        .selectAll()
-        .where('id', '=', params.attachmentId)
-        .where('work_order_id', '=', o.row.id)
-        .executeTakeFirst();
-      if (!a) throw notFound('attachment');
-      const bytes = await readAttachment(attachmentRoot(), a.storage_path);
-      // Served as a download with the type we detected, never rendered inline as the client named it.
-      return reply
-        .header('content-type', a.mime_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(bytes);
-    },
-  });
-
-  defineRoute(app, {
-    method: 'GET',
-    url: '/api/v1/work-orders/reports/summary',
-    access: ['manager', 'team_lead', 'admin', 'qa'],
-    tags: TAGS,
-    summary:
-      'On-time closure, closed first time, satisfaction, return and redo rates, backlog ageing, volume by category and unit',
-    query: z.object({ from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }) }),
-    handler: async ({ ctx, query }) => {
-      const from = Date.parse(query.from);
-      const to = Date.parse(query.to);
-      const rows = await ctx.db
-        .selectFrom('work_order')
-        .selectAll()
-        .where('created_at', '>=', from)
-        .where('created_at', '<', to)
-        .execute();
-      const dispatched = new Set(
-        (await ctx.db.selectFrom('work_order_dispatch').select('work_order_id').distinct().execute()).map((r) => r.work_order_id),
-      );
-      const facts = rows.map((r) => ({
-        status: r.status,
-        dispatched: dispatched.has(r.id),
-        dueAt: r.due_at,
-        closedAt: r.closed_at,
-        returnCount: r.return_count,
-        redoCount: r.redo_count,
-        satisfaction: r.satisfaction,
-        createdAt: r.created_at,
-      }));
-      const byCategory: Record<string, number> = {};
-      for (const r of rows) byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
-      const byUnit = await ctx.db
-        .selectFrom('work_order_dispatch')
-        .innerJoin('handling_unit', 'handling_unit.id', 'work_order_dispatch.unit_id')
-        .innerJoin('work_order', 'work_order.id', 'work_order_dispatch.work_order_id')
-        .select(['handling_unit.name', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('work_order.created_at', '>=', from)
-        .where('work_order.created_at', '<', to)
-        .groupBy('handling_unit.name')
-        .execute();
-      return {
-        rates: orderRates(facts),
-        backlog: backlogAgeing(facts, ctx.now()),
-        byCategory,
-        byUnit: byUnit.map((u) => ({ unit: u.name, count: Number(u.n) })),
-      };
-    },
-  });
+  await workOrderAttachmentRoutes(app);
+  await workOrderReportRoutes(app);
 }
