@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildWebIfStale } from './build-web.ts';
 
 /** Debian's Chromium; no browser is downloaded. CHROMIUM_PATH overrides. */
@@ -12,7 +12,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -51,4 +59,15 @@ export async function startServer(): Promise<RunningServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new page signed in as a demo user (password `zuoxi-demo`) through the login form, Chinese locale. */
+export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await page.goto(url);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill('zuoxi-demo');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('[data-testid="sign-out"]').waitFor({ timeout: 15_000 });
+  return page;
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './browser.ts';
+import { launchBrowser, type RunningServer, signIn as signInAs, startServer } from './browser.ts';
 
 // The QA workflow on the demo center: an evaluator scores a demo contact while listening to its recording
 // and pins a comment to a moment of it; the agent finds the evaluation and disputes one item; a second
@@ -17,15 +17,7 @@ describe('quality evaluation in the browser', () => {
     await server?.stop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(server.url);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('zuoxi-demo');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="sign-out"]').waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const signIn = (username: string) => signInAs(browser, server.url, username);
 
   test('qa scores with a timed comment → the agent disputes → a second evaluator accepts', async () => {
     const agent = await signIn('agent');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { queryString } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -36,7 +37,13 @@ export default function EvaluationsPage() {
   const { t } = useTranslation();
   const { api, user, center } = useSignedIn();
   const zone = center?.timeZone ?? 'Asia/Shanghai';
-  const list = useResource<{ items: Evaluation[] }>('/qa/evaluations');
+  const picksAgent = !user.roles.every((r) => r === 'agent');
+  const agents = useResource<{ items: { id: number; employeeNo: string; name: string }[] }>(picksAgent ? '/agents' : null, {
+    limit: 1000,
+  });
+  const [filter, setFilter] = useState({ agentId: '', from: '', to: '' });
+  const query = { agentId: filter.agentId || undefined, from: filter.from || undefined, to: filter.to || undefined };
+  const list = useResource<{ items: Evaluation[] }>('/qa/evaluations', query);
   const isQa = user.roles.includes('qa');
   const disputes = useResource<{ items: OpenDispute[] }>(isQa ? '/qa/disputes' : null, { status: 'open' });
   const [error, setError] = useState<unknown>(null);
@@ -68,6 +75,28 @@ export default function EvaluationsPage() {
         }
       />
       <ProblemAlert error={error ?? list.error} />
+      <div className="panel filters">
+        {picksAgent && (
+          <label>
+            {t('reports.agent')}{' '}
+            <select value={filter.agentId} onChange={(e) => setFilter({ ...filter, agentId: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {(agents.data?.items ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.employeeNo} {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('qaPages.from')}{' '}
+          <input type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+        </label>
+        <label>
+          {t('qaPages.to')} <input type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+        </label>
+      </div>
       {(disputes.data?.items.length ?? 0) > 0 && (
         <div className="panel">
           <h2>{t('qaPages.openDisputes')}</h2>
@@ -96,7 +125,7 @@ export default function EvaluationsPage() {
         exportName="evaluations"
         toolbar={
           user.roles.includes('agent') ? undefined : (
-            <a className="button" href="/api/v1/qa/evaluations?format=xlsx&limit=5000">
+            <a className="button" href={`/api/v1/qa/evaluations${queryString({ ...query, format: 'xlsx', limit: 5000 })}`}>
               {t('reports.exportXlsx')}
             </a>
           )
