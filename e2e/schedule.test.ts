@@ -90,10 +90,51 @@ describe('schedule requests', () => {
     expect(leadAfter).toContain(given);
     expect(leadAfter).not.toContain(taken);
     await agent.reload();
-    await expect.poll(() => agent.locator('table').first().textContent()).toContain(taken);
+    await expect.poll(() => agent.locator('table').first().textContent(), { timeout: 15_000 }).toContain(taken);
     expect(await agent.locator('table').first().textContent()).not.toContain(given);
     await lead.goto(`${server.url}/schedule/mine`);
     await expect.poll(() => lead.locator('table').first().textContent(), { timeout: 15_000 }).toContain(given);
     expect(await lead.locator('table').first().textContent()).not.toContain(taken);
   }, 420_000);
+
+  test('the planner drags a shift to a rest day (saved or refused with the rule) and accepts emergency overtime', async () => {
+    const planner = contexts[0]!.pages()[0]!;
+    const agent = contexts[1]!.pages()[0]!;
+    await planner.goto(`${server.url}/schedule`);
+    await planner.locator('table.schedule-grid').waitFor({ timeout: 30_000 });
+    const before = (await mine(agent)).map((x) => x.date);
+    const dates = await planner
+      .locator('[data-cell^="10102|"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cell!.split('|')[1]!));
+    const from = before[0]!;
+    const to = dates.find((d) => !before.includes(d))!;
+    // HTML5 drag and drop, with one DataTransfer carried from dragstart to drop.
+    const transfer = await planner.evaluateHandle(() => new DataTransfer());
+    await planner.locator(`[data-cell="10102|${from}"]`).dispatchEvent('dragstart', { dataTransfer: transfer });
+    await planner.locator(`[data-cell="10102|${to}"]`).dispatchEvent('drop', { dataTransfer: transfer });
+    await expect
+      .poll(
+        async () => {
+          const now = (await mine(agent)).map((x) => x.date);
+          if (now.includes(to) && !now.includes(from)) return 'moved';
+          if ((await planner.locator('[data-testid="violations"]').count()) > 0) return 'refused';
+          return `waiting ${(await planner.locator('.alert-error').allTextContents()).join(' ')}`;
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/^(moved|refused)$/);
+    await planner.screenshot({ path: 'test-results/schedule-drag.png', fullPage: false });
+
+    const panel = planner.locator('[data-testid="emergency"]');
+    await panel.locator('input[type="number"]').nth(0).fill('100');
+    await panel.locator('input[type="number"]').nth(1).fill('160');
+    await panel.locator('input[type="time"]').fill('08:00');
+    await panel.getByRole('button', { name: '计算缺口与加班建议' }).click();
+    await panel.getByText('实际/预测 ×1.60').waitFor({ timeout: 30_000 });
+    const proposals = await panel.locator('table').first().locator('tbody tr').count();
+    expect(proposals).toBeGreaterThan(0);
+    await panel.getByRole('button', { name: '采纳并通知' }).click();
+    await panel.locator('.alert-ok').waitFor({ timeout: 15_000 });
+    await planner.screenshot({ path: 'test-results/schedule-emergency.png', fullPage: true });
+  }, 120_000);
 });
