@@ -32,7 +32,7 @@ test('the sidebar is a labelled nav with links only to permitted pages', () => {
   const agent = render(<Sidebar roles={['agent']} />);
   expect(agent).toMatch(/<nav class="sidebar" aria-label="主导航">/);
   const hrefs = [...agent.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]).sort();
-  expect(hrefs).toEqual(['/', '/quality/charts', '/quality/coaching', '/quality/evaluations', '/reports/mine', '/schedule/mine', '/work-orders', '/work-orders/board', '/work-orders/callbacks', '/work-orders/new']);
+  expect(hrefs).toEqual(['/', '/quality/charts', '/quality/coaching', '/quality/evaluate', '/quality/evaluations', '/reports/mine', '/schedule/mine', '/work-orders', '/work-orders/board', '/work-orders/callbacks', '/work-orders/new']);
   expect(agent).not.toContain('href="/audit"');
   const manager = render(<Sidebar roles={['manager']} />);
   expect(manager).toContain('href="/audit"');
