@@ -116,6 +116,8 @@ export interface OrderFilter {
   dueBefore?: number;
   /** Orders with a pending extension request. */
   extensionPending?: boolean;
+  /** Orders registered more than this many ms after their call ended (话后完成超时). */
+  completedLaterThanMs?: number;
   from?: number;
   to?: number;
   limit: number;
@@ -153,6 +155,10 @@ export async function listOrders(db: Db, visible: VisibilityFilter, f: OrderFilt
           .where('d3.extension_status', '=', 'pending'),
       ),
     );
+  }
+  if (f.completedLaterThanMs != null) {
+    const limit = f.completedLaterThanMs;
+    q = q.where('call_ended_at', 'is not', null).where((eb) => eb('created_at', '>', eb('call_ended_at', '+', limit)));
   }
   if (f.from != null) q = q.where('created_at', '>=', f.from);
   if (f.to != null) q = q.where('created_at', '<', f.to);

@@ -428,6 +428,8 @@ describe('attachments and completion timing', () => {
       expect(bad.statusCode).toBe(422);
       const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/work-orders/${id}`, headers: h })).json();
       expect(detail.completedLate).toBe(true);
+      const late = (await t.app.inject({ method: 'GET', url: '/api/v1/work-orders?lateCompletion=true', headers: h })).json();
+      expect(late.items.map((o: { id: number }) => o.id)).toEqual([id]);
       expect(detail.attachments).toHaveLength(1);
     } finally {
       await t.close();

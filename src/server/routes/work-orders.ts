@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { workingMsBetween } from '../../domain/calendar/business-calendar.ts';
 import { maskName, maskPhone } from '../../domain/privacy/mask.ts';
-import { completionTiming } from '../../domain/work-orders/after-call.ts';
+import { completionTiming, DEFAULT_COMPLETION_LIMIT_MS } from '../../domain/work-orders/after-call.ts';
 import { duplicateCandidates } from '../../domain/work-orders/duplicate.ts';
 import { allowedActions } from '../../domain/work-orders/state-machine.ts';
 import { CATEGORIES, CHANNELS, SATISFACTION, STATUSES } from '../../domain/work-orders/types.ts';
@@ -130,7 +130,7 @@ export async function workOrderRoutes(app: FastifyInstance) {
     access: ACCESS,
     tags: TAGS,
     summary:
-      'Work orders the caller may see, with filters (status list, category, unit, location, overdue, due soon, pending extension) and Chinese full-text search',
+      'Work orders the caller may see, with filters (status list, category, unit, location, overdue, due soon, pending extension, registered late after the call) and Chinese full-text search',
     query: z.object({
       status: z
         .string()
@@ -148,6 +148,7 @@ export async function workOrderRoutes(app: FastifyInstance) {
         .max(24 * 30)
         .optional(),
       extensionPending: z.enum(['true', 'false']).optional(),
+      lateCompletion: z.enum(['true', 'false']).optional(),
       from: z.string().datetime({ offset: true }).optional(),
       to: z.string().datetime({ offset: true }).optional(),
       ...paging,
@@ -163,6 +164,7 @@ export async function workOrderRoutes(app: FastifyInstance) {
           status: query.status ? query.status.split(',') : undefined,
           overdue: query.overdue === 'true',
           extensionPending: query.extensionPending === 'true',
+          completedLaterThanMs: query.lateCompletion === 'true' ? DEFAULT_COMPLETION_LIMIT_MS : undefined,
           dueBefore: query.dueWithinHours != null ? now + query.dueWithinHours * 3_600_000 : undefined,
           from: query.from ? Date.parse(query.from) : undefined,
           to: query.to ? Date.parse(query.to) : undefined,

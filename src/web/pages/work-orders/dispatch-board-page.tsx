@@ -16,7 +16,8 @@ const DUE_SOON_HOURS = 24;
 
 /**
  * 派单台: what the dispatcher acts on — registered orders not yet dispatched, orders returned by units,
- * extension requests to decide, and orders due soon or overdue. Computed from stored deadlines at each load.
+ * extension requests to decide, orders due soon or overdue, and (for leads) orders registered late after their
+ * call. Computed from stored data at each load.
  */
 export default function DispatchBoardPage() {
   const { t } = useTranslation();
@@ -31,6 +32,8 @@ export default function DispatchBoardPage() {
     extensions: useResource<Page<OrderListItem>>('/work-orders', { extensionPending: 'true', limit: 50 }),
     dueSoon: useResource<Page<OrderListItem>>('/work-orders', { dueWithinHours: DUE_SOON_HOURS, limit: 50 }),
     overdue: useResource<Page<OrderListItem>>('/work-orders', { overdue: 'true', limit: 50 }),
+    // 话后完成超时: orders registered more than 15 minutes after their call, for the team lead.
+    lateCompletion: useResource<Page<OrderListItem>>(supervisor ? '/work-orders' : null, { lateCompletion: 'true', limit: 50 }),
   };
   const run = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -109,21 +112,23 @@ export default function DispatchBoardPage() {
           {message}
         </p>
       )}
-      {(Object.keys(lists) as (keyof typeof lists)[]).map((key) => (
-        <div key={key} className="panel" data-testid={`board-${key}`}>
-          <h2>
-            {t(`wo.board.${key}`)} <span className="muted num">{lists[key].data?.total ?? ''}</span>
-          </h2>
-          <ProblemAlert error={lists[key].error} />
-          <DataTable
-            caption={t(`wo.board.${key}`)}
-            rows={lists[key].data?.items ?? []}
-            rowKey={(r) => r.id}
-            loading={lists[key].loading}
-            columns={key === 'extensions' ? extensionColumns : columns}
-          />
-        </div>
-      ))}
+      {(Object.keys(lists) as (keyof typeof lists)[])
+        .filter((key) => supervisor || key !== 'lateCompletion')
+        .map((key) => (
+          <div key={key} className="panel" data-testid={`board-${key}`}>
+            <h2>
+              {t(`wo.board.${key}`)} <span className="muted num">{lists[key].data?.total ?? ''}</span>
+            </h2>
+            <ProblemAlert error={lists[key].error} />
+            <DataTable
+              caption={t(`wo.board.${key}`)}
+              rows={lists[key].data?.items ?? []}
+              rowKey={(r) => r.id}
+              loading={lists[key].loading}
+              columns={key === 'extensions' ? extensionColumns : columns}
+            />
+          </div>
+        ))}
     </section>
   );
 }
