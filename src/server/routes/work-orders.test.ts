@@ -284,6 +284,46 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
     ]);
   });
 
+  test('the remaining steps for their roles: start, remind, supervise, refuse an extension, redo, close with a note', async () => {
+    const manager = (await t.signIn('manager')).headers;
+    const { id } = await register();
+    await act(agent, id, { type: 'dispatch', unitIds: [unitA] });
+    expect((await act(agent, id, { type: 'remind', note: '请尽快' })).json().status).toBe('dispatched');
+    expect((await act(lead, id, { type: 'supervise' })).statusCode).toBe(200);
+    expect((await act(lead, id, { type: 'supervise' })).statusCode).toBe(422); // already supervised
+    await act(unit, id, { type: 'accept' });
+    expect((await act(unit, id, { type: 'start' })).json().status).toBe('in_progress');
+    await act(unit, id, { type: 'requestExtension', until: '2026-12-20T18:00:00+08:00', reason: '需协调' });
+    expect((await act(manager, id, { type: 'rejectExtension', note: '' })).json().errors[0].path).toBe('body.note');
+    const refused = await act(manager, id, { type: 'rejectExtension', note: '理由不足' });
+    expect(refused.json().dueAt).toBe('2026-12-01T10:00:00.000Z'); // the deadline stays
+    await act(unit, id, { type: 'reply', reply: '已处理' });
+    // The caller refuses to close: 重办 with a fresh deadline, back to the unit.
+    const redo = (await act(lead, id, { type: 'redo', reason: '来电人不认可' })).json();
+    expect(redo).toMatchObject({ status: 'dispatched', redoCount: 1 });
+    await act(unit, id, { type: 'accept' });
+    await act(unit, id, { type: 'reply', reply: '已再次处理' });
+    expect((await act(manager, id, { type: 'close', note: '三次联系不上来电人' })).json().status).toBe('closed');
+    const d = await detailOf(manager, id);
+    expect(d).toMatchObject({ reminderCount: 1, supervised: true, redoCount: 1, satisfaction: null });
+    expect(d.dispatches[0]).toMatchObject({ extensionStatus: 'rejected', status: 'replied', reply: '已再次处理' });
+    expect(d.history.map((h: { action: string }) => h.action)).toEqual([
+      'register',
+      'dispatch',
+      'remind',
+      'supervise',
+      'accept',
+      'start',
+      'requestExtension',
+      'rejectExtension',
+      'reply',
+      'redo',
+      'accept',
+      'reply',
+      'close',
+    ]);
+  });
+
   test('all units return it: back to the dispatcher, who dispatches again', async () => {
     const { id } = await register();
     await act(agent, id, { type: 'dispatch', unitIds: [unitA] });
