@@ -5,7 +5,7 @@ import { rosterShifts } from './roster-optimal.ts';
 import { checkRoster, rotationConflicts, type Violation } from './rules-check.ts';
 import { scheduleFit } from './schedule-fit.ts';
 import { designShifts } from './shift-design.ts';
-import { coveredIntervals, isNightShift, variantStartingAt } from './shift-variants.ts';
+import { coveredIntervals, isNightShift, toMinutes, variantStartingAt } from './shift-variants.ts';
 import { isoAt } from './stored-roster.ts';
 import { type AgentInput, type Assignment, DEFAULT_OPTIONAL, type Lock, type Rules } from './types.ts';
 
@@ -225,4 +225,29 @@ function fairness(
     restDaysWorked: count((e) => isRestDay(dates[e.dayIndex]!)),
     holidaysWorked: count((e) => isStatutoryHoliday(dates[e.dayIndex]!)),
   };
+}
+
+/**
+ * The stored coverage of a schedule recounted from its roster as it is now (after swaps, leave, edits and
+ * emergency overtime), with the fit figures of the recount; intervals whose date is outside `dates` are kept.
+ */
+export function recountCoverage(
+  coverage: readonly ScheduleOutput['coverage'][number][],
+  roster: readonly RosterEntry[],
+  dates: readonly string[],
+  intervalMinutes: number,
+) {
+  const perDay = 1440 / intervalMinutes;
+  const counts = scheduledCounts(roster, [...new Set(coverage.map((c) => c.skillGroup))], dates.length, intervalMinutes);
+  const out = coverage.map((c) => {
+    const d = dates.indexOf(c.intervalStart.slice(0, 10));
+    const i = Math.floor(toMinutes(c.intervalStart.slice(11, 16)) / intervalMinutes);
+    return d < 0 ? c : { ...c, scheduled: counts.get(c.skillGroup)![d * perDay + i]! };
+  });
+  const fit = scheduleFit(
+    out.map((c) => c.scheduled),
+    out.map((c) => c.required),
+    intervalMinutes,
+  );
+  return { coverage: out, ...fit };
 }

@@ -329,6 +329,10 @@ describe.each(TEST_DIALECTS)('schedule requests, points and bids on %s', (dialec
     });
     expect(accept.json()).toEqual({ added: 1, points: 10 });
     expect(await shiftOf(ids[2]!, dates[2]!)).toBe('加班·政策咨询');
+    // The planner's coverage is recounted from the assignments as they are now: 1002 and 1003's overtime at 16:00.
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/schedules/${scheduleId}`, headers: planner })).json();
+    const c16 = detail.result.coverage.find((c: { intervalStart: string }) => c.intervalStart === `${dates[2]}T16:00:00+08:00`);
+    expect(c16).toMatchObject({ required: 2, scheduled: 2 });
     const again = await t.app.inject({
       method: 'POST',
       url: `${url}/accept`,

@@ -3,16 +3,35 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
-import { buildSchedule } from '../../domain/schedule/build-schedule.ts';
+import { buildSchedule, recountCoverage } from '../../domain/schedule/build-schedule.ts';
+import type { Db } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { notify } from '../../store/notifications.ts';
-import { scheduleAgents, scheduleRules } from '../../store/schedule-people.ts';
+import { loadSchedule, scheduleAgents, scheduleRules } from '../../store/schedule-people.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { defineRoute, idParams } from '../route.ts';
 import { computeForecast } from '../services/forecast-service.ts';
 
 const PLAN: Role[] = ['planner', 'manager', 'admin'];
 const TAGS = ['schedules'];
+
+/** The stored result with coverage and fit recounted from the assignments as they are now (after requests and edits). */
+async function currentResult(db: Db, id: number, json: string | null) {
+  if (!json) return null;
+  const result = JSON.parse(json) as {
+    coverage?: Parameters<typeof recountCoverage>[0];
+    understaffed?: { intervalStart: string; skillGroup: string }[];
+  };
+  const loaded = result.coverage ? await loadSchedule(db, id) : null;
+  if (!loaded || !result.coverage) return result;
+  const now = recountCoverage(result.coverage, loaded.roster, loaded.dates, loaded.rules.intervalMinutes);
+  const under = new Set(now.coverage.filter((c) => c.scheduled < c.required).map((c) => `${c.intervalStart}|${c.skillGroup}`));
+  return {
+    ...result,
+    ...now,
+    understaffed: result.understaffed?.filter((u) => under.has(`${u.intervalStart}|${u.skillGroup}`)),
+  };
+}
 
 export async function scheduleRoutes(app: FastifyInstance) {
   defineRoute(app, {
@@ -211,7 +230,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
         start: s.start_date,
         weeks: s.weeks,
         status: s.status,
-        result: s.result_json ? JSON.parse(s.result_json) : null,
+        result: await currentResult(ctx.db, s.id, s.result_json),
         assignments: rows.map((r) => ({
           agent: `${r.employee_no} ${r.name}`,
           agentNo: r.employee_no,
