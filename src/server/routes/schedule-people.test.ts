@@ -66,6 +66,15 @@ describe.each(TEST_DIALECTS)('schedule requests, points and bids on %s', (dialec
       ids.push(a);
       await db.insertInto('agent_skill').values({ agent_id: a, skill_group_id: g, proficiency: 3 }).execute();
     }
+    // 1001 and 1002 are in one team (1002 leads it), 1003 in none.
+    const team = (
+      await db
+        .insertInto('team')
+        .values({ name: '一组', site_id: null, leader_agent_id: ids[1]! })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db.updateTable('agent').set({ team_id: team }).where('id', 'in', [ids[0]!, ids[1]!]).execute();
     await db.updateTable('app_user').set({ agent_id: ids[0]! }).where('username', '=', 'agent').execute();
     await db.updateTable('app_user').set({ agent_id: ids[1]! }).where('username', '=', 'team_lead').execute();
     // The requirement on Wednesday: 2 agents from 16:00 to 20:00, none otherwise.
@@ -210,6 +219,12 @@ describe.each(TEST_DIALECTS)('schedule requests, points and bids on %s', (dialec
     expect((await notes('agent')).some((n) => n.includes('排班变更'))).toBe(true);
     const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/schedules/mine', headers: agentH })).json().items;
     expect(mine.map((s: { date: string }) => s.date)).toEqual(dates.slice(1, 5));
+  });
+
+  test("an agent sees the team's published shifts (not other teams')", async () => {
+    const items = (await t.app.inject({ method: 'GET', url: '/api/v1/schedules/team', headers: agentH })).json().items;
+    expect(new Set(items.map((i: { agent: string }) => i.agent))).toEqual(new Set(['1001 坐席0', '1002 坐席1']));
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/schedules/team', headers: planner })).statusCode).toBe(403);
   });
 
   test('leave on a working day removes the shift once approved', async () => {

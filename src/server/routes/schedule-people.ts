@@ -42,9 +42,14 @@ interface RequestRow {
 }
 
 /** A request as a change of the published schedule covering its date, checked with the labour rules; null without one. */
-async function checkRequest(db: Db, r: RequestRow): Promise<{ s: LoadedSchedule; check: ChangeCheck } | null> {
+async function checkRequest(
+  db: Db,
+  r: RequestRow,
+  cache = new Map<number, Promise<LoadedSchedule | null>>(),
+): Promise<{ s: LoadedSchedule; check: ChangeCheck } | null> {
   const id = await publishedScheduleOn(db, r.date);
-  const s = id ? await loadSchedule(db, id) : null;
+  if (id && !cache.has(id)) cache.set(id, loadSchedule(db, id));
+  const s = id ? await cache.get(id)! : null;
   if (!s) return null;
   const agent = s.noOf.get(r.agent_id) ?? '';
   const dayIndex = s.dates.indexOf(r.date);
@@ -203,8 +208,9 @@ export async function schedulePeopleRoutes(app: FastifyInstance) {
     handler: async ({ ctx, query }) => {
       const items = await listRequests(ctx.db, (q) => (query.status ? q.where('status', '=', query.status) : q));
       const raw = new Map((await base(ctx.db).where('status', '=', 'pending').execute()).map((r) => [r.id, r]));
+      const loaded = new Map<number, Promise<LoadedSchedule | null>>();
       for (const it of items)
-        if (it.status === 'pending' && raw.has(it.id)) it.check = shownCheck(await checkRequest(ctx.db, raw.get(it.id)!));
+        if (it.status === 'pending' && raw.has(it.id)) it.check = shownCheck(await checkRequest(ctx.db, raw.get(it.id)!, loaded));
       return { items };
     },
   });

@@ -315,4 +315,41 @@ export async function scheduleRoutes(app: FastifyInstance) {
       };
     },
   });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/schedules/team',
+    access: ['agent', 'team_lead'],
+    tags: TAGS,
+    summary: "The shifts of the signed-in agent's team in published schedules (names and shift types only)",
+    handler: async ({ ctx, user }) => {
+      if (user.agentId == null) return { items: [] };
+      const me = await ctx.db.selectFrom('agent').select('team_id').where('id', '=', user.agentId).executeTakeFirst();
+      if (me?.team_id == null) return { items: [] };
+      const rows = await ctx.db
+        .selectFrom('schedule_assignment')
+        .innerJoin('schedule', 'schedule.id', 'schedule_assignment.schedule_id')
+        .innerJoin('agent', 'agent.id', 'schedule_assignment.agent_id')
+        .select([
+          'agent.employee_no',
+          'agent.name',
+          'schedule_assignment.date',
+          'schedule_assignment.shift',
+          'schedule_assignment.segments_json',
+        ])
+        .where('schedule.status', '=', 'published')
+        .where('agent.team_id', '=', me.team_id)
+        .orderBy('agent.employee_no')
+        .orderBy('schedule_assignment.date')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          agent: `${r.employee_no} ${r.name}`,
+          date: r.date,
+          shift: r.shift,
+          segments: JSON.parse(r.segments_json),
+        })),
+      };
+    },
+  });
 }

@@ -21,15 +21,25 @@ interface Signal {
   indices: number[];
   side: string;
 }
+interface Weekly {
+  center: number;
+  points: Pt[];
+  signals: Signal[];
+  weeks: { weekStart: string; defects: number; size: number }[];
+}
 interface ChartData {
   n: number;
   xmr: null | {
     individuals: { center: number; lcl: number; ucl: number; points: Pt[] };
     movingRange: { center: number; ucl: number; points: Pt[] };
     signals: Signal[];
+    movingRangeSignals: Signal[];
     at: string[];
   };
-  p: null | { center: number; points: Pt[]; signals: Signal[]; weeks: { weekStart: string; defects: number; size: number }[] };
+  aht: null | { individuals: { points: Pt[] }; signals: Signal[]; days: { date: string }[] };
+  p: null | Weekly;
+  u: null | Weekly;
+  c: null | { points: Pt[]; signals: Signal[]; evaluationIds: number[] };
 }
 interface ParetoRow {
   item: string;
@@ -91,46 +101,82 @@ export default function QualityChartsPage() {
     { limit: 1000, status: 'active' },
   );
   const [agentId, setAgentId] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const teams = useResource<{ items: { id: number; name: string }[] }>(seesAll ? '/teams' : null);
   const aid =
     agentId || (user.roles.includes('agent') && user.agentId ? String(user.agentId) : String(agents.data?.items[0]?.id ?? ''));
-  const chart = useResource<ChartData>(aid ? `/qa/charts/agent/${aid}` : null);
+  const chart = useResource<ChartData>(teamId ? `/qa/charts/team/${teamId}` : aid ? `/qa/charts/agent/${aid}` : null);
   const pareto = useResource<{ agentsEvaluated: number; evaluations: number; items: ParetoRow[] }>(
     user.roles.some((r) => ['qa', 'manager', 'trainer', 'admin', 'team_lead'].includes(r)) ? '/qa/pareto' : null,
   );
   const c = chart.data;
-  const xOpt = useMemo(
-    () =>
-      c?.xmr
-        ? controlOption(
-            t('qa.xChart'),
-            c.xmr.at.map((a) => a.slice(5, 10)),
-            c.xmr.individuals.points,
-            c.xmr.signals,
-          )
-        : null,
-    [c, t],
-  );
-  const pOpt = useMemo(
-    () =>
-      c?.p
-        ? controlOption(
-            t('qa.pChart'),
-            c.p.weeks.map((w) => w.weekStart.slice(5)),
-            c.p.points,
-            c.p.signals,
-          )
-        : null,
-    [c, t],
-  );
+  // Every chart of the subject with its run-rule signals: scores (X and MR), AHT per day, p / u per week, c per evaluation.
+  const charts = useMemo(() => {
+    if (!c) return [];
+    const out: { key: string; title: string; option: ChartOption; signals: Signal[] }[] = [];
+    const add = (key: string, title: string, labels: string[], points: Pt[], signals: Signal[]) =>
+      out.push({ key, title, option: controlOption(title, labels, points, signals), signals });
+    if (c.xmr) {
+      const at = c.xmr.at.map((a) => a.slice(5, 10));
+      add('x', t('qa.xChart'), at, c.xmr.individuals.points, c.xmr.signals);
+      add('mr', t('qaPages.mrChart'), at.slice(1), c.xmr.movingRange.points, c.xmr.movingRangeSignals);
+    }
+    if (c.p)
+      add(
+        'p',
+        t('qa.pChart'),
+        c.p.weeks.map((w) => w.weekStart.slice(5)),
+        c.p.points,
+        c.p.signals,
+      );
+    if (c.u)
+      add(
+        'u',
+        t('qaPages.uChart'),
+        c.u.weeks.map((w) => w.weekStart.slice(5)),
+        c.u.points,
+        c.u.signals,
+      );
+    if (c.c)
+      add(
+        'c',
+        t('qaPages.cChart'),
+        c.c.evaluationIds.map((id) => `#${id}`),
+        c.c.points,
+        c.c.signals,
+      );
+    if (c.aht)
+      add(
+        'aht',
+        t('qaPages.ahtChart'),
+        c.aht.days.map((d) => d.date.slice(5)),
+        c.aht.individuals.points,
+        c.aht.signals,
+      );
+    return out;
+  }, [c, t]);
   return (
     <section>
       <PageHeader title={t('nav.qualityCharts')} description={t('qa.deming')} />
       <ProblemAlert error={chart.error ?? pareto.error} />
       {agents.data && (
         <div className="panel filters">
+          {teams.data && (
+            <label>
+              {t('nav.teams')}{' '}
+              <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+                <option value="">{t('qaPages.oneAgent')}</option>
+                {teams.data.items.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             {t('reports.agent')}{' '}
-            <select value={aid} onChange={(e) => setAgentId(e.target.value)}>
+            <select value={aid} disabled={!!teamId} onChange={(e) => setAgentId(e.target.value)}>
               {agents.data.items.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.employeeNo} {a.name}
@@ -153,26 +199,24 @@ export default function QualityChartsPage() {
         </p>
       )}
       <div className="card-grid">
-        {xOpt && (
-          <div className="panel">
-            <Chart option={xOpt} height={260} />
+        {charts.map((ch) => (
+          <div key={ch.key} className="panel" data-testid={`chart-${ch.key}`}>
+            <Chart option={ch.option} height={260} />
           </div>
-        )}
-        {pOpt && (
-          <div className="panel">
-            <Chart option={pOpt} height={260} />
-          </div>
-        )}
+        ))}
       </div>
-      {c?.xmr && c.xmr.signals.length > 0 && (
+      {charts.some((ch) => ch.signals.length > 0) && (
         <div className="panel">
           <h2>{t('qa.signals')}</h2>
           <ul>
-            {c.xmr.signals.map((s) => (
-              <li key={`${s.rule}-${s.index}`}>
-                {t(`qa.rules.${s.rule}`)} — {s.indices.map((i) => i + 1).join(', ')} ({t(`qa.side.${s.side}`)})
-              </li>
-            ))}
+            {charts.flatMap((ch) =>
+              ch.signals.map((s) => (
+                <li key={`${ch.key}-${s.rule}-${s.index}`}>
+                  <strong>{ch.title}</strong> · {t(`qa.rules.${s.rule}`)} — {s.indices.map((i) => i + 1).join(', ')}
+                  {s.side ? ` (${t(`qa.side.${s.side}`, { defaultValue: s.side })})` : ''}
+                </li>
+              )),
+            )}
           </ul>
         </div>
       )}

@@ -42,6 +42,10 @@ export default function MySchedulePage() {
   const [tick, setTick] = useState(0);
   const mine = useResource<{ items: Shift[] }>('/schedules/mine', { tick });
   const requests = useResource<{ items: RequestItem[] }>('/schedule-requests/mine', { tick });
+  const team = useResource<{ items: { agent: string; date: string; shift: string }[] }>('/schedules/team', { tick });
+  const teamDates = [...new Set((team.data?.items ?? []).map((x) => x.date))].sort();
+  const teamAgents = [...new Set((team.data?.items ?? []).map((x) => x.agent))].sort();
+  const teamCell = new Map((team.data?.items ?? []).map((x) => [`${x.agent}|${x.date}`, x.shift.split('·')[0]]));
   const ledger = useResource<Ledger>('/schedule-points/mine', { tick });
   const rounds = useResource<{ items: Round[] }>('/bid-rounds', { tick });
   const [kind, setKind] = useState<'swap' | 'leave' | 'day_off'>('swap');
@@ -106,6 +110,36 @@ export default function MySchedulePage() {
         ]}
       />
 
+      {teamAgents.length > 0 && (
+        <div className="panel table-scroll">
+          <table className="data-table schedule-grid" aria-label={t('sched.team')}>
+            <caption>{t('sched.team')}</caption>
+            <thead>
+              <tr>
+                <th>{t('reports.agent')}</th>
+                {teamDates.map((x) => (
+                  <th key={x}>{x.slice(5)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {teamAgents.map((a) => (
+                <tr key={a}>
+                  <td>{a}</td>
+                  {teamDates.map((x) => {
+                    const c = teamCell.get(`${a}|${x}`);
+                    return (
+                      <td key={x} className={c ? `shift shift-${c}` : 'muted'}>
+                        {c ?? t('sched.rest')}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <h2>{t('schedReq.newRequest')}</h2>
       <form
         className="panel filters"
