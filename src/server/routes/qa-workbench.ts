@@ -59,7 +59,8 @@ export async function qaWorkbenchRoutes(app: FastifyInstance) {
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
     handler: async ({ ctx, query, user }) => {
-      if (!user.roles.some((r) => (PICK as readonly string[]).includes(r)) && query.agentId !== user.agentId) throw notFound('agent');
+      if (!user.roles.some((r) => (PICK as readonly string[]).includes(r)) && query.agentId !== user.agentId)
+        throw notFound('agent');
       const zone = (await loadReportContext(ctx.db)).timeZone;
       const range = dayRangeMs({ from: query.from, to: query.to }, zone, ctx.now());
       const from = query.from ? range.from : Math.max(range.from, range.to - 7 * 86_400_000);
