@@ -180,7 +180,8 @@ export async function loadQueueCells(db: Db, from: number, to: number): Promise<
     .select((eb) => [
       'queue',
       'start_at',
-      ...CELL_SUMS.map((c) => eb.fn.sum<number>(eb.cast(c, 'double precision')).as(c)),
+      // PostgreSQL keeps the seconds as float4: summed in double precision; the counts are summed as they are.
+      ...CELL_SUMS.map((c) => eb.fn.sum<number>(c.startsWith('sum_') ? eb.cast(c, 'double precision') : eb.ref(c)).as(c)),
       eb.fn.max<number>('max_wait').as('max_wait'),
     ])
     .where('start_at', '>=', from)
