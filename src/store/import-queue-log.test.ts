@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -109,6 +109,33 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       }
     } finally {
       await h.close();
+    }
+  });
+
+  test('a log rotated between two imports: the rest of the rotated file is read, then the new file', async () => {
+    const lines: string[] = [];
+    const truth = generateQueueLog({ seed: 11, lines: 3000, agents: 10, peakCallsPerHour: 40 }, (l) => lines.push(l));
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-rotate-'));
+    const file = join(dir, 'queue_log');
+    const h = await createTestDatabase(dialect);
+    try {
+      const [a, b] = [Math.floor(lines.length / 3), Math.floor((2 * lines.length) / 3)];
+      writeFileSync(file, `${lines.slice(0, a).join('\n')}\n`);
+      await importQueueLog(h.db, file);
+      // Lines a…b are written after that import; then logrotate renames the file and Asterisk starts a new one.
+      appendFileSync(file, `${lines.slice(a, b).join('\n')}\n`);
+      renameSync(file, `${file}.1`);
+      writeFileSync(file, `${lines.slice(b).join('\n')}\n`);
+      const second = await importQueueLog(h.db, file);
+      expect(second.lines).toBe(lines.length - a);
+      expect(second.errors).toEqual([]);
+      const stored = await h.db.selectFrom('contact').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const cursor = await h.db.selectFrom('import_cursor').select('state_json').executeTakeFirstOrThrow();
+      expect(Number(stored.n) + (JSON.parse(cursor.state_json) as QueueLogParserState).open.length).toBe(truth.calls);
+      expect(await importQueueLog(h.db, file)).toMatchObject({ lines: 0, contacts: 0 });
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

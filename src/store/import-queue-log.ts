@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
@@ -32,15 +33,18 @@ const CONTEXT_TTL_MS = 10_000;
 /**
  * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
  * with the cursor (byte offset, line number, the parser's open calls), so an interrupted import leaves
- * nothing half-written and the next run resumes exactly after the last stored chunk. Lines already stored
- * (same call, queue and entry time) are not counted twice.
+ * nothing half-written and the next run resumes exactly after the last stored chunk — also when the log was
+ * rotated in between (the rest of the rotated file is read first). Lines already stored (same call, queue and
+ * entry time) are not counted twice.
  */
 export async function importQueueLog(db: Kysely<Database>, path: string, options: ImportOptions = {}): Promise<ImportProgress> {
   const source = `queue_log:${resolve(path)}`;
   const now = options.now ?? Date.now;
   const saved = await db.selectFrom('import_cursor').selectAll().where('source', '=', source).executeTakeFirst();
   const cursor: LogCursor | null = saved ? { inode: saved.inode, offset: saved.byte_offset, lineNo: saved.line_no } : null;
-  const follower = await LogFollower.open(path, cursor);
+  // Rotated while no import ran (queue_log → queue_log.1): finish the old file first, then read the new one.
+  let rotatedFile = saved && (await stat(path)).ino !== saved.inode ? await fileWithInode(path, saved.inode) : null;
+  let follower = await LogFollower.open(rotatedFile ?? path, cursor);
   // A saved state belongs to the file it was read from; after rotation the new file starts fresh.
   const resumed = saved && follower.position.inode === saved.inode && follower.position.offset === saved.byte_offset;
   const state = resumed ? (JSON.parse(saved.state_json) as QueueLogParserState) : undefined;
@@ -76,6 +80,13 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
         options.onProgress?.(progress);
         continue;
       }
+      if (rotatedFile) {
+        // The rotated file is read to its end: the file now at the path follows, from its start (open calls go on).
+        await follower.close();
+        follower = await LogFollower.open(path, null);
+        rotatedFile = null;
+        continue;
+      }
       if (!options.follow) break;
       if (await follower.rotated()) {
         await follower.reopen();
@@ -89,4 +100,16 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
     await follower.close();
   }
   return progress;
+}
+
+/** The file beside `path` whose name starts like it (queue_log.1, queue_log-20261202) and has inode `inode`. */
+async function fileWithInode(path: string, inode: number): Promise<string | null> {
+  const dir = dirname(resolve(path));
+  const base = basename(path);
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(base) || name === base) continue;
+    const st = await stat(join(dir, name)).catch(() => null);
+    if (st?.isFile() && st.ino === inode) return join(dir, name);
+  }
+  return null;
 }
