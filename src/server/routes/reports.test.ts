@@ -74,6 +74,14 @@ describe.each(TEST_DIALECTS)('reports API on %s', (dialect) => {
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/reports/intervals?from=2026-01-05&to=2026-01-06&interval=day&format=xlsx', headers: admin });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The agent-time and repeat-contact tables export the same way.
+    const agentCsv = await t.app.inject({ method: 'GET', url: '/api/v1/reports/agent-time?from=2026-01-05&to=2026-01-06&interval=day&format=csv', headers: admin });
+    expect(agentCsv.headers['content-type']).toContain('text/csv');
+    expect(agentCsv.body.startsWith('\uFEFF话务员,时段开始,')).toBe(true);
+    expect(agentCsv.body).toContain('PJSIP/1001');
+    const repeatXlsx = await t.app.inject({ method: 'GET', url: '/api/v1/reports/repeat-contacts?from=2026-01-05&to=2026-01-06&format=xlsx', headers: admin });
+    expect(repeatXlsx.headers['content-disposition']).toContain('repeat-contacts.xlsx');
+    expect(repeatXlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   test('mapping a queue to a skill group reports it under the group, with the group threshold', async () => {

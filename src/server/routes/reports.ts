@@ -41,17 +41,39 @@ async function teamScope(db: Db, user: SessionUser): Promise<string[] | undefine
   return team ? [team.name] : [];
 }
 
+type ExportColumn = { key: string; zh: string; kind: 'text' | 'int' | 'ratio' | 'seconds' | 'decimal' };
+
+/** A report table as CSV (UTF-8 with BOM) or .xlsx, cells neutralised against formulas (toCsv / toXlsx). */
+async function sendTable(reply: FastifyReply, fmt: 'csv' | 'xlsx', file: string, sheet: string, cols: readonly ExportColumn[], rows: readonly object[]) {
+  const values = rows as unknown as Record<string, unknown>[];
+  if (fmt === 'csv') {
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`);
+    return toCsv(cols.map((c) => c.zh), values.map((r) => cols.map((c) => r[c.key])));
+  }
+  const buf = await toXlsx(sheet, cols.map((c) => ({ key: c.key, header: c.zh, numFmt: c.kind === 'ratio' ? '0.0%' : c.kind === 'seconds' || c.kind === 'decimal' ? '0.0' : undefined })), values);
+  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`);
+  return reply.send(buf);
+}
+
 async function send(reply: FastifyReply, rows: IntervalRow[], fmt: 'json' | 'csv' | 'xlsx', dim: 'queue' | 'team' | 'agent', total: IntervalRow | null) {
   if (fmt === 'json') return { items: rows, total };
   const cols = [{ key: dim, zh: { queue: '技能组', team: '班组', agent: '话务员' }[dim], kind: 'text' as const }, ...INTERVAL_COLUMNS];
-  if (fmt === 'csv') {
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="intervals.csv"');
-    return toCsv(cols.map((c) => c.zh), rows.map((r) => cols.map((c) => (r as unknown as Record<string, unknown>)[c.key])));
-  }
-  const buf = await toXlsx('话务报表', cols.map((c) => ({ key: c.key, header: c.zh, numFmt: c.kind === 'ratio' ? '0.0%' : c.kind === 'seconds' ? '0.0' : undefined })), rows as unknown as Record<string, unknown>[]);
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="intervals.xlsx"');
-  return reply.send(buf);
+  return sendTable(reply, fmt, 'intervals', '话务报表', cols, rows);
 }
+
+const AGENT_TIME_COLUMNS: ExportColumn[] = [
+  { key: 'agent', zh: '话务员', kind: 'text' }, { key: 'intervalStart', zh: '时段开始', kind: 'text' },
+  { key: 'loggedInSeconds', zh: '在线(秒)', kind: 'seconds' }, { key: 'idleSeconds', zh: '空闲(秒)', kind: 'seconds' },
+  { key: 'talkingSeconds', zh: '通话(秒)', kind: 'seconds' }, { key: 'acwSeconds', zh: '话后(秒)', kind: 'seconds' },
+  { key: 'pausedSeconds', zh: '小休(秒)', kind: 'seconds' }, { key: 'handleSeconds', zh: '处理(秒)', kind: 'seconds' },
+  { key: 'occupancy', zh: '员工利用率', kind: 'ratio' }, { key: 'utilization', zh: '在线利用率', kind: 'ratio' },
+  { key: 'callsHandled', zh: '接听量', kind: 'int' }, { key: 'callsPerHour', zh: '每小时接听', kind: 'decimal' },
+];
+const REPEAT_COLUMNS: ExportColumn[] = [
+  { key: 'name', zh: '技能组/话务员', kind: 'text' }, { key: 'eligible', zh: '可统计来电', kind: 'int' },
+  { key: 'repeated', zh: '重复来电', kind: 'int' }, { key: 'repeatRate', zh: '重复来电率', kind: 'ratio' },
+  { key: 'fcr', zh: '一次解决率', kind: 'ratio' }, { key: 'censored', zh: '窗口未满', kind: 'int' },
+];
 
 function range(from: string, to: string, zone: string) {
   try {
@@ -103,7 +125,7 @@ export async function reportRoutes(app: FastifyInstance) {
     method: 'GET', url: '/api/v1/reports/agent-time', access: REPORT_ROLES, tags: ['reports'],
     summary: 'Agent time: logged in, idle, talking, after-call work, paused by reason; occupancy and utilization',
     query: z.object({ from: date, to: date, interval: interval, format }),
-    handler: async ({ ctx, query, user }) => {
+    handler: async ({ ctx, query, user, reply }) => {
       const rc = await loadReportContext(ctx.db);
       const { fromMs, toMs } = range(query.from, query.to, rc.timeZone);
       const spans = await agentStateSpansBetween(ctx.db, fromMs, toMs);
@@ -113,6 +135,7 @@ export async function reportRoutes(app: FastifyInstance) {
       let rows = agentTime(clipped, { interval: query.interval, timeZone: rc.timeZone, agentMap });
       const teams = await teamScope(ctx.db, user);
       if (teams) rows = rows.filter((r) => teams.includes(rc.agentToTeam[r.agent] ?? ''));
+      if (query.format !== 'json') return sendTable(reply, query.format, 'agent-time', '坐席工时', AGENT_TIME_COLUMNS, rows);
       return { items: rows };
     },
   });
@@ -120,8 +143,8 @@ export async function reportRoutes(app: FastifyInstance) {
   defineRoute(app, {
     method: 'GET', url: '/api/v1/reports/repeat-contacts', access: REPORT_ROLES, tags: ['reports'],
     summary: 'Repeat contacts within N hours and first-contact resolution (一次解决率 = 1 − repeat rate)',
-    query: z.object({ from: date, to: date, windowHours: z.coerce.number().int().min(1).max(720).default(72), by: z.enum(['queue', 'agent']).default('queue') }),
-    handler: async ({ ctx, query }) => {
+    query: z.object({ from: date, to: date, windowHours: z.coerce.number().int().min(1).max(720).default(72), by: z.enum(['queue', 'agent']).default('queue'), format }),
+    handler: async ({ ctx, query, reply }) => {
       const rc = await loadReportContext(ctx.db);
       const { fromMs, toMs } = range(query.from, query.to, rc.timeZone);
       // Calls after the range are read so a repeat of the last day's calls is seen; their own windows are censored.
@@ -133,6 +156,7 @@ export async function reportRoutes(app: FastifyInstance) {
       const rows = repeatContacts(contacts, {
         windowHours: query.windowHours, observedUntil, by: query.by, queueToGroup: rc.queueToGroup, agentMap,
       });
+      if (query.format !== 'json') return sendTable(reply, query.format, 'repeat-contacts', '重复来电', REPEAT_COLUMNS, rows);
       return { items: rows, windowHours: query.windowHours };
     },
   });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryString } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Chart } from '../../components/chart.tsx';
 import type { Column } from '../../components/column.ts';
@@ -47,7 +48,11 @@ export default function AgentTimePage() {
   ];
   return (
     <section>
-      <PageHeader title={t('nav.agentTime')} description={t('navDesc.agentTime')} />
+      <PageHeader title={t('nav.agentTime')} description={t('navDesc.agentTime')}
+        actions={<>
+          <a className="button" href={`/api/v1/reports/agent-time${queryString({ ...range, interval: 'day', format: 'xlsx' })}`} download>{t('reports.exportXlsx')}</a>
+          <a className="button" href={`/api/v1/reports/agent-time${queryString({ ...range, interval: 'day', format: 'csv' })}`} download>{t('reports.exportCsvAll')}</a>
+        </>} />
       <div className="panel filters"><RangeFilter range={range} today={today} onChange={setRange} /></div>
       <ProblemAlert error={res.error} />
       {total && (

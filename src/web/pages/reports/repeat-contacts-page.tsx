@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryString } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import type { Column } from '../../components/column.ts';
 import { MetricLabel } from '../../components/metric-label.tsx';
@@ -39,7 +40,11 @@ export default function RepeatContactsPage() {
   ];
   return (
     <section>
-      <PageHeader title={t('nav.repeatContacts')} description={t('navDesc.repeatContacts')} />
+      <PageHeader title={t('nav.repeatContacts')} description={t('navDesc.repeatContacts')}
+        actions={<>
+          <a className="button" href={`/api/v1/reports/repeat-contacts${queryString({ ...range, windowHours, by, format: 'xlsx' })}`} download>{t('reports.exportXlsx')}</a>
+          <a className="button" href={`/api/v1/reports/repeat-contacts${queryString({ ...range, windowHours, by, format: 'csv' })}`} download>{t('reports.exportCsvAll')}</a>
+        </>} />
       <div className="panel filters">
         <RangeFilter range={range} today={today} onChange={setRange} />
         <label>{t('reports.window')} <select name="windowHours" value={windowHours} onChange={(e) => setWindowHours(e.target.value as typeof windowHours)}>
