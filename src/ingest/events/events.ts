@@ -67,7 +67,9 @@ export function ingestEvents(body: unknown, tracker: AgentStateTracker): { conta
       callId: e.callId, queue: e.queue, callerId: e.callerId ?? null, enteredAt: e.enteredAt, outcome: e.outcome,
       waitSeconds: until == null ? null : (until - e.enteredAt) / 1000,
       answeredAt: e.answeredAt ?? null, endedAt: e.endedAt ?? null, agent: e.agent ?? null,
-      talkSeconds: e.talkSeconds ?? 0, holdSeconds: e.holdSeconds ?? 0, acwSeconds: e.acwSeconds ?? 0,
+      // As in the CSV: talk defaults to end − answer when the ACD does not send it.
+      talkSeconds: e.talkSeconds ?? (e.outcome === 'answered' && e.answeredAt != null && e.endedAt != null ? Math.max(0, (e.endedAt - e.answeredAt) / 1000) : 0),
+      holdSeconds: e.holdSeconds ?? 0, acwSeconds: e.acwSeconds ?? 0,
       transferred: e.transferred ?? false, ringNoAnswer: e.ringNoAnswer ?? 0,
     });
   });
