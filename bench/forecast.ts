@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { wape } from '../src/domain/forecast/accuracy.ts';
 import { forecast } from '../src/domain/forecast/forecast.ts';
 import { MODEL_NAMES, MODELS, type ModelName } from '../src/domain/forecast/models.ts';
-import { type DaySeries, headDays, type HistoryPoint, toDaySeries } from '../src/domain/forecast/series.ts';
+import { type DaySeries, type HistoryPoint, headDays, toDaySeries } from '../src/domain/forecast/series.ts';
 import { syntheticHistory } from '../src/domain/forecast/synthetic.ts';
 import { createRandom } from '../src/domain/simulation/random.ts';
 
@@ -21,7 +21,10 @@ function evaluate(series: DaySeries, holdoutDays: number): Row[] {
   const train = headDays(series, cut);
   const dates = series.dates.slice(cut);
   const actual = series.calls.slice(cut);
-  const score = (f: number[][]) => ({ interval: wape(actual.flat(), f.flat()) ?? Number.NaN, daily: wape(actual.map(total), f.map(total)) ?? Number.NaN });
+  const score = (f: number[][]) => ({
+    interval: wape(actual.flat(), f.flat()) ?? Number.NaN,
+    daily: wape(actual.map(total), f.map(total)) ?? Number.NaN,
+  });
   const rows: Row[] = MODEL_NAMES.map((m) => ({ model: m, ...score(MODELS[m](train, dates) ?? []) }));
   const auto = forecast(train, { horizonDays: holdoutDays, model: 'auto' });
   const slots = series.slotsPerDay;
@@ -32,8 +35,13 @@ function evaluate(series: DaySeries, holdoutDays: number): Row[] {
 
 function print(label: string, series: DaySeries, rows: Row[], holdoutDays: number): void {
   const dates = series.dates;
-  console.log(`\n${label}\n  train ${dates[0]}…${dates.at(-holdoutDays - 1)}, hold-out ${dates.at(-holdoutDays)}…${dates.at(-1)}`);
-  for (const r of rows) console.log(`  ${(r.picked ? `auto → ${r.picked}` : r.model).padEnd(22)} interval WAPE ${pct(r.interval)}   daily WAPE ${pct(r.daily)}`);
+  console.log(
+    `\n${label}\n  train ${dates[0]}…${dates.at(-holdoutDays - 1)}, hold-out ${dates.at(-holdoutDays)}…${dates.at(-1)}`,
+  );
+  for (const r of rows)
+    console.log(
+      `  ${(r.picked ? `auto → ${r.picked}` : r.model).padEnd(22)} interval WAPE ${pct(r.interval)}   daily WAPE ${pct(r.daily)}`,
+    );
   const naive = rows.find((r) => r.model === 'naive')!;
   const auto = rows.find((r) => r.model === 'auto')!;
   console.log(`  auto vs seasonal naive: interval WAPE ${((1 - auto.interval / naive.interval) * 100).toFixed(0)} % lower`);
@@ -46,10 +54,14 @@ function bankSeries(): DaySeries | null {
     console.log(`\n(no ${file}: real-data run skipped)`);
     return null;
   }
-  const points: HistoryPoint[] = readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => {
-    const [ts, n] = l.split(',');
-    return { intervalStart: DateTime.fromISO(ts ?? '', { setZone: true }).toMillis(), offered: Number(n) };
-  });
+  const points: HistoryPoint[] = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => {
+      const [ts, n] = l.split(',');
+      return { intervalStart: DateTime.fromISO(ts ?? '', { setZone: true }).toMillis(), offered: Number(n) };
+    });
   return toDaySeries(points, 30, 'Asia/Shanghai');
 }
 
@@ -57,26 +69,49 @@ export async function run(): Promise<void> {
   const t0 = performance.now();
   const zone = 'Asia/Shanghai';
   const cases: [string, DaySeries][] = [
-    ['synthetic demo-shaped hotline, ordinary weeks (2025-11-17…30) held out', toDaySeries(syntheticHistory('2025-09-22', 70, 2400, 30, createRandom(6)), 30, zone)],
-    ['synthetic, National Day 2025 (Oct 1–8 off, 调休 Sep 28 and Oct 11) held out, history from Aug 1', toDaySeries(syntheticHistory('2025-08-01', 73, 2400, 30, createRandom(7)), 30, zone)],
-    ['synthetic, Labour Day 2025 (May 1–5, 调休 Apr 27 and May 10) held out', toDaySeries(syntheticHistory('2025-03-03', 70, 2400, 30, createRandom(8)), 30, zone)],
-    ['synthetic, Spring Festival 2025 (Jan 28–Feb 4, 调休 Jan 26 and Feb 8) held out', toDaySeries(syntheticHistory('2024-11-25', 77, 2400, 30, createRandom(9)), 30, zone)],
+    [
+      'synthetic demo-shaped hotline, ordinary weeks (2025-11-17…30) held out',
+      toDaySeries(syntheticHistory('2025-09-22', 70, 2400, 30, createRandom(6)), 30, zone),
+    ],
+    [
+      'synthetic, National Day 2025 (Oct 1–8 off, 调休 Sep 28 and Oct 11) held out, history from Aug 1',
+      toDaySeries(syntheticHistory('2025-08-01', 73, 2400, 30, createRandom(7)), 30, zone),
+    ],
+    [
+      'synthetic, Labour Day 2025 (May 1–5, 调休 Apr 27 and May 10) held out',
+      toDaySeries(syntheticHistory('2025-03-03', 70, 2400, 30, createRandom(8)), 30, zone),
+    ],
+    [
+      'synthetic, Spring Festival 2025 (Jan 28–Feb 4, 调休 Jan 26 and Feb 8) held out',
+      toDaySeries(syntheticHistory('2024-11-25', 77, 2400, 30, createRandom(9)), 30, zone),
+    ],
   ];
   for (const [label, series] of cases) print(label, series, evaluate(series, 14), 14);
 
   const bank = bankSeries();
   if (bank) {
     // Eight rolling origins over the year, each with eight weeks of training before two held-out weeks.
-    console.log('\nAnonymous Bank 1999 (real, Israel; Sun–Thu workweek, Israeli holidays): 8 weeks train → 2 weeks hold-out, 8 origins');
-    console.log('  the Chinese holiday features do not apply (chinese-days starts in 2004): the regression sees weekday, month start/end and trend only');
+    console.log(
+      '\nAnonymous Bank 1999 (real, Israel; Sun–Thu workweek, Israeli holidays): 8 weeks train → 2 weeks hold-out, 8 origins',
+    );
+    console.log(
+      '  the Chinese holiday features do not apply (chinese-days starts in 2004): the regression sees weekday, month start/end and trend only',
+    );
     const sums = new Map<string, number[]>();
     for (let k = 0; k < 8; k++) {
       const start = k * 42;
-      const series = { ...bank, dates: bank.dates.slice(start, start + 70), calls: bank.calls.slice(start, start + 70), aht: bank.aht.slice(start, start + 70) };
+      const series = {
+        ...bank,
+        dates: bank.dates.slice(start, start + 70),
+        calls: bank.calls.slice(start, start + 70),
+        aht: bank.aht.slice(start, start + 70),
+      };
       const rows = evaluate(series, 14);
       const naive = rows.find((r) => r.model === 'naive')!;
       const auto = rows.find((r) => r.model === 'auto')!;
-      console.log(`  hold-out ${series.dates[56]}…${series.dates[69]}: naive ${pct(naive.interval)}, auto → ${auto.picked?.padEnd(12)} ${pct(auto.interval)}${auto.interval > naive.interval ? '  (LOSES to naive)' : ''}`);
+      console.log(
+        `  hold-out ${series.dates[56]}…${series.dates[69]}: naive ${pct(naive.interval)}, auto → ${auto.picked?.padEnd(12)} ${pct(auto.interval)}${auto.interval > naive.interval ? '  (LOSES to naive)' : ''}`,
+      );
       for (const r of rows) sums.set(r.model, [...(sums.get(r.model) ?? []), r.interval]);
     }
     for (const [m, xs] of sums) console.log(`  mean interval WAPE ${m.padEnd(13)} ${pct(total(xs) / xs.length)}`);

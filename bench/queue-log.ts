@@ -92,7 +92,16 @@ async function parseAndAggregate(path: string): Promise<Parsed> {
   const agentCells = byAgent.cells();
   const cpu = process.cpuUsage(cpu0);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { lines, contacts, errors, peakRss, cpuSeconds: (cpu.user + cpu.system) / 1e6, agentCells, queueCells: sumOverAgents(agentCells), month };
+  return {
+    lines,
+    contacts,
+    errors,
+    peakRss,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    agentCells,
+    queueCells: sumOverAgents(agentCells),
+    month,
+  };
 }
 
 /** Queue cells from queue × agent cells (what loadQueueCells does in SQL). */
@@ -108,7 +117,20 @@ function sumOverAgents(cells: readonly IntervalCell[]): IntervalCell[] {
 }
 
 /** `zuoxi import queue-log FILE` into a fresh SQLite file; then the month report through the store. */
-async function storeImport(path: string): Promise<{ lines: number; contacts: number; spans: number; seconds: number; cpuSeconds: number; peakRss: number; reportMs: number; reportCpuMs: number; reportRows: number; bytes: number }> {
+async function storeImport(
+  path: string,
+): Promise<{
+  lines: number;
+  contacts: number;
+  spans: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
+  reportMs: number;
+  reportCpuMs: number;
+  reportRows: number;
+  bytes: number;
+}> {
   const file = `${path}.db`;
   const h = openDatabase(file);
   try {
@@ -117,7 +139,11 @@ async function storeImport(path: string): Promise<{ lines: number; contacts: num
     let peakRss = process.memoryUsage().rss;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    const p = await importQueueLog(h.db, path, { onProgress: () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); } });
+    const p = await importQueueLog(h.db, path, {
+      onProgress: () => {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      },
+    });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
@@ -128,7 +154,18 @@ async function storeImport(path: string): Promise<{ lines: number; contacts: num
     const reportMs = performance.now() - r0;
     const rc = process.cpuUsage(rc0);
     const reportCpuMs = (rc.user + rc.system) / 1000;
-    return { lines: p.lines, contacts: p.contacts, spans: p.spans, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRss, reportMs, reportCpuMs, reportRows: rows.length, bytes: size };
+    return {
+      lines: p.lines,
+      contacts: p.contacts,
+      spans: p.spans,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRss,
+      reportMs,
+      reportCpuMs,
+      reportRows: rows.length,
+      bytes: size,
+    };
   } finally {
     await h.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
@@ -136,7 +173,9 @@ async function storeImport(path: string): Promise<{ lines: number; contacts: num
 }
 
 /** The same month table in SQL: every ENTERQUEUE with its first end line, bucketed on the +08:00 clock. */
-async function duckdbMonth(path: string): Promise<{ ms: number; rows: number; offered: number; answered: number; within: number }> {
+async function duckdbMonth(
+  path: string,
+): Promise<{ ms: number; rows: number; offered: number; answered: number; within: number }> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const cols = Array.from({ length: 10 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -180,37 +219,53 @@ export async function run(): Promise<void> {
     if (process.env.BENCH_QUEUE_LOG_STORE !== '0') {
       const st = await storeImport(path);
       storeReportMs = st.reportMs;
-      console.log(`store import into SQLite (contacts, agent-state spans, cells, cursor): ${st.lines.toLocaleString('en')} lines, ${st.contacts.toLocaleString('en')} contacts, ${st.spans.toLocaleString('en')} spans in ${st.seconds.toFixed(1)} s = ${Math.round(st.lines / st.seconds).toLocaleString('en')} lines/s (${Math.round(st.lines / st.cpuSeconds).toLocaleString('en')} per CPU-second; load average ${loadavg()[0].toFixed(1)}); peak RSS ${(st.peakRss / 2 ** 20).toFixed(0)} MiB; database ${(st.bytes / 2 ** 20).toFixed(0)} MiB`);
-      console.log(`one-month 15-minute report by queue from the stored cells (intervalReport, SQLite): ${st.reportRows} rows in ${st.reportMs.toFixed(1)} ms, ${st.reportCpuMs.toFixed(0)} ms of CPU (aim < 200 ms)`);
+      console.log(
+        `store import into SQLite (contacts, agent-state spans, cells, cursor): ${st.lines.toLocaleString('en')} lines, ${st.contacts.toLocaleString('en')} contacts, ${st.spans.toLocaleString('en')} spans in ${st.seconds.toFixed(1)} s = ${Math.round(st.lines / st.seconds).toLocaleString('en')} lines/s (${Math.round(st.lines / st.cpuSeconds).toLocaleString('en')} per CPU-second; load average ${loadavg()[0].toFixed(1)}); peak RSS ${(st.peakRss / 2 ** 20).toFixed(0)} MiB; database ${(st.bytes / 2 ** 20).toFixed(0)} MiB`,
+      );
+      console.log(
+        `one-month 15-minute report by queue from the stored cells (intervalReport, SQLite): ${st.reportRows} rows in ${st.reportMs.toFixed(1)} ms, ${st.reportCpuMs.toFixed(0)} ms of CPU (aim < 200 ms)`,
+      );
     }
 
     t0 = performance.now();
     const parsed = await parseAndAggregate(path);
     const parseS = (performance.now() - t0) / 1000;
-    console.log(`parse + aggregate: ${parsed.lines.toLocaleString('en')} lines, ${parsed.contacts.toLocaleString('en')} contacts, ${parsed.errors} errors → ${parsed.agentCells.length.toLocaleString('en')} queue × agent cells and ${parsed.queueCells.length.toLocaleString('en')} queue cells in ${parseS.toFixed(2)} s = ${Math.round(parsed.lines / parseS).toLocaleString('en')} lines/s (aim ≥ 500,000); ${Math.round(parsed.lines / parsed.cpuSeconds).toLocaleString('en')} lines per CPU-second; peak RSS ${(parsed.peakRss / 2 ** 20).toFixed(0)} MiB; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+    console.log(
+      `parse + aggregate: ${parsed.lines.toLocaleString('en')} lines, ${parsed.contacts.toLocaleString('en')} contacts, ${parsed.errors} errors → ${parsed.agentCells.length.toLocaleString('en')} queue × agent cells and ${parsed.queueCells.length.toLocaleString('en')} queue cells in ${parseS.toFixed(2)} s = ${Math.round(parsed.lines / parseS).toLocaleString('en')} lines/s (aim ≥ 500,000); ${Math.round(parsed.lines / parsed.cpuSeconds).toLocaleString('en')} lines per CPU-second; peak RSS ${(parsed.peakRss / 2 ** 20).toFixed(0)} MiB; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+    );
 
     const opts = { interval: 15 as const, timeZone: ZONE, by: 'queue' as const };
     const month = parsed.queueCells.filter((c) => c.start >= MONTH_FROM && c.start < MONTH_TO);
     t0 = performance.now();
     const rows = rollUpCells(month, opts);
     const reportMs = performance.now() - t0;
-    console.log(`one-month 15-minute report by queue from in-memory queue cells: ${rows.length} rows in ${reportMs.toFixed(1)} ms (aim < 200 ms)`);
+    console.log(
+      `one-month 15-minute report by queue from in-memory queue cells: ${rows.length} rows in ${reportMs.toFixed(1)} ms (aim < 200 ms)`,
+    );
     const monthAgentCells = parsed.agentCells.filter((c) => c.start >= MONTH_FROM && c.start < MONTH_TO);
     t0 = performance.now();
     const agentRows = rollUpCells(monthAgentCells, { ...opts, by: 'agent' });
-    console.log(`one-month 15-minute report by agent from ${monthAgentCells.length.toLocaleString('en')} in-memory queue × agent cells: ${agentRows.length} rows in ${(performance.now() - t0).toFixed(1)} ms`);
+    console.log(
+      `one-month 15-minute report by agent from ${monthAgentCells.length.toLocaleString('en')} in-memory queue × agent cells: ${agentRows.length} rows in ${(performance.now() - t0).toFixed(1)} ms`,
+    );
 
     t0 = performance.now();
     const direct = aggregateIntervals(parsed.month, opts);
     const directMs = performance.now() - t0;
-    console.log(`one-month 15-minute report straight from ${parsed.month.length.toLocaleString('en')} contacts: ${directMs.toFixed(1)} ms`);
+    console.log(
+      `one-month 15-minute report straight from ${parsed.month.length.toLocaleString('en')} contacts: ${directMs.toFixed(1)} ms`,
+    );
 
     const duck = await duckdbMonth(path);
     const sum = (k: 'offered' | 'answered' | 'answeredWithinThreshold'): number => direct.reduce((s, r) => s + r[k], 0);
     console.log(`DuckDB SQL over the file (read + join + group): ${duck.rows} rows in ${duck.ms.toFixed(0)} ms`);
-    console.log(`  totals Zuoxi offered/answered/within20 = ${sum('offered')}/${sum('answered')}/${sum('answeredWithinThreshold')}; DuckDB = ${duck.offered}/${duck.answered}/${duck.within} ${duck.offered === sum('offered') && duck.answered === sum('answered') && duck.within === sum('answeredWithinThreshold') ? '(agree)' : '(DIFFER)'}`);
+    console.log(
+      `  totals Zuoxi offered/answered/within20 = ${sum('offered')}/${sum('answered')}/${sum('answeredWithinThreshold')}; DuckDB = ${duck.offered}/${duck.answered}/${duck.within} ${duck.offered === sum('offered') && duck.answered === sum('answered') && duck.within === sum('answeredWithinThreshold') ? '(agree)' : '(DIFFER)'}`,
+    );
     const vsStore = storeReportMs === null ? '' : `${(duck.ms / storeReportMs).toFixed(1)}× vs the report from the store, `;
-    console.log(`  ratio DuckDB / Zuoxi: ${vsStore}${(duck.ms / reportMs).toFixed(1)}× vs in-memory cells, ${(duck.ms / directMs).toFixed(1)}× vs from contacts`);
+    console.log(
+      `  ratio DuckDB / Zuoxi: ${vsStore}${(duck.ms / reportMs).toFixed(1)}× vs in-memory cells, ${(duck.ms / directMs).toFixed(1)}× vs from contacts`,
+    );
   } finally {
     await rm(path, { force: true });
   }

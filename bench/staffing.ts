@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requiredAgents } from '../src/domain/erlang/staffing.ts';
-import { simulateCalls } from '../src/domain/simulation/simulate-calls.ts';
 import { createRandom } from '../src/domain/simulation/random.ts';
+import { simulateCalls } from '../src/domain/simulation/simulate-calls.ts';
 
 /** A week of 15-minute intervals: an M-shaped day scaled so that the busiest group peaks near `peak` Erlangs. */
 function weekTraffic(peak: number): number[] {
@@ -21,17 +21,25 @@ export async function run(): Promise<void> {
     let agents = 0;
     for (const series of groups) {
       for (const traffic of series) {
-        const r = requiredAgents({ model, traffic, ahtSeconds: 300, slSeconds: 20, patienceSeconds: 120 }, model === 'c' ? { serviceLevel: 0.8 } : { serviceLevel: 0.8, maxAbandonRate: 0.05 });
+        const r = requiredAgents(
+          { model, traffic, ahtSeconds: 300, slSeconds: 20, patienceSeconds: 120 },
+          model === 'c' ? { serviceLevel: 0.8 } : { serviceLevel: 0.8, maxAbandonRate: 0.05 },
+        );
         agents += r.agents;
       }
     }
     const ms = performance.now() - t0;
-    console.log(`staffing Erlang ${model.toUpperCase()}: 672 intervals × 20 groups (A ≤ 5,000) in ${ms.toFixed(0)} ms (${((ms * 1000) / 13440).toFixed(1)} µs per interval; Σ agent-intervals ${agents})`);
+    console.log(
+      `staffing Erlang ${model.toUpperCase()}: 672 intervals × 20 groups (A ≤ 5,000) in ${ms.toFixed(0)} ms (${((ms * 1000) / 13440).toFixed(1)} µs per interval; Σ agent-intervals ${agents})`,
+    );
   }
 
   // The demo center's history: 8 weeks × 3 queues × ~5,000 calls a day, dedicated agents per half hour.
   const days = 56;
-  const shape = Array.from({ length: 48 }, (_, i) => 0.02 + Math.exp(-(((i + 0.5) / 2 - 10.25) ** 2) / 3) + 0.85 * Math.exp(-(((i + 0.5) / 2 - 15.25) ** 2) / 4.5));
+  const shape = Array.from(
+    { length: 48 },
+    (_, i) => 0.02 + Math.exp(-(((i + 0.5) / 2 - 10.25) ** 2) / 3) + 0.85 * Math.exp(-(((i + 0.5) / 2 - 15.25) ** 2) / 4.5),
+  );
   const total = shape.reduce((s, v) => s + v, 0);
   const calls = Array.from({ length: 48 * days }, (_, i) => (5000 * (shape[i % 48] as number)) / total);
   const agents = calls.map((c) => Math.max(1, Math.ceil((c * 240) / 1800 / 0.85)));
@@ -48,7 +56,9 @@ export async function run(): Promise<void> {
     })),
   });
   const ms = performance.now() - t1;
-  console.log(`simulation: 8 weeks × 3 queues, ${result.calls.length.toLocaleString('en')} calls, ${result.agents.length} agents in ${ms.toFixed(0)} ms`);
+  console.log(
+    `simulation: 8 weeks × 3 queues, ${result.calls.length.toLocaleString('en')} calls, ${result.agents.length} agents in ${ms.toFixed(0)} ms`,
+  );
 }
 
 // Run directly (node bin/run-ts.js bench/staffing.ts) whether argv[1] is given relative or absolute.

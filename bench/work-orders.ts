@@ -20,17 +20,31 @@ export async function run(): Promise<void> {
   const h = openDatabase(join(dir, 'bench.db'));
   await migrateToLatest(h.db);
   await h.db.insertInto('center').values({ name: 'bench', time_zone: 'Asia/Shanghai', business_hours: '[]' }).execute();
-  const unit = (await h.db.insertInto('handling_unit').values({ code: 'U', name: '住建局', head_name: null, can_see_personal_data: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  const unit = (
+    await h.db
+      .insertInto('handling_unit')
+      .values({ code: 'U', name: '住建局', head_name: null, can_see_personal_data: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   const hash = await hashPassword('bench-pass-1');
   await insertUser(h.db, { username: 'lead', displayName: 'lead', passwordHash: hash, roles: ['manager'] }, 0);
   await insertUser(h.db, { username: 'unit', displayName: 'unit', passwordHash: hash, roles: ['unit_handler'], unitId: unit }, 0);
   let clock = Date.UTC(2026, 10, 24, 1);
   // The fake clock moves 1 ms a call, so the 12-hour sessions outlive 100,000 orders of fake time.
-  const app = await buildApp({ db: h.db, dialect: 'sqlite', now: () => (clock += 1), config: { ...defaultConfig, loginRateLimit: 1000 } });
+  const app = await buildApp({
+    db: h.db,
+    dialect: 'sqlite',
+    now: () => (clock += 1),
+    config: { ...defaultConfig, loginRateLimit: 1000 },
+  });
   await app.ready();
   const login = async (u: string) => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: 'bench-pass-1' } });
-    return { cookie: `zuoxi_session=${r.cookies.find((c) => c.name === 'zuoxi_session')?.value}`, 'x-csrf-token': r.json().csrfToken as string };
+    return {
+      cookie: `zuoxi_session=${r.cookies.find((c) => c.name === 'zuoxi_session')?.value}`,
+      'x-csrf-token': r.json().csrfToken as string,
+    };
   };
   const lead = await login('lead');
   const unitH = await login('unit');
@@ -48,12 +62,24 @@ export async function run(): Promise<void> {
   for (let i = 0; i < n; i++) {
     const place = places[i % places.length]!;
     const matter = matters[(i * 7) % matters.length]!;
-    const created = await timed(() => app.inject({ method: 'POST', url: '/api/v1/work-orders', headers: lead, payload: {
-      channel: 'phone', category: 'complaint', title: `${place} ${matter}`, location: place,
-      content: { time: '昨晚', place, what: matter, demand: '尽快处理' }, callerPhone: `138${String(i).padStart(8, '0')}`,
-    } }));
+    const created = await timed(() =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/work-orders',
+        headers: lead,
+        payload: {
+          channel: 'phone',
+          category: 'complaint',
+          title: `${place} ${matter}`,
+          location: place,
+          content: { time: '昨晚', place, what: matter, demand: '尽快处理' },
+          callerPhone: `138${String(i).padStart(8, '0')}`,
+        },
+      }),
+    );
     const id = JSON.parse(created.body).id as number;
-    const act = (headers: Record<string, string>, payload: object) => timed(() => app.inject({ method: 'POST', url: `/api/v1/work-orders/${id}/actions`, headers, payload }));
+    const act = (headers: Record<string, string>, payload: object) =>
+      timed(() => app.inject({ method: 'POST', url: `/api/v1/work-orders/${id}/actions`, headers, payload }));
     await act(lead, { type: 'dispatch', unitIds: [unit] });
     await act(unitH, { type: 'accept' });
     await act(unitH, { type: 'reply', reply: '已处理' });
@@ -69,8 +95,12 @@ export async function run(): Promise<void> {
     searches.push(performance.now() - t);
     if (r.statusCode !== 200) throw new Error(r.body);
   }
-  console.log(`work orders: ${n.toLocaleString()} orders × 5 requests (create, dispatch, accept, reply, callback) in ${secs.toFixed(1)} s = ${((5 * n) / secs).toFixed(0)} requests/s; p50 ${pct(latency, 0.5).toFixed(2)} ms, p99 ${pct(latency, 0.99).toFixed(2)} ms`);
-  console.log(`search over ${n.toLocaleString()} orders (first page of 50): ${searches.map((s) => `${s.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `work orders: ${n.toLocaleString()} orders × 5 requests (create, dispatch, accept, reply, callback) in ${secs.toFixed(1)} s = ${((5 * n) / secs).toFixed(0)} requests/s; p50 ${pct(latency, 0.5).toFixed(2)} ms, p99 ${pct(latency, 0.99).toFixed(2)} ms`,
+  );
+  console.log(
+    `search over ${n.toLocaleString()} orders (first page of 50): ${searches.map((s) => `${s.toFixed(0)} ms`).join(', ')}`,
+  );
   await app.close();
   await h.close();
   rmSync(dir, { recursive: true, force: true });

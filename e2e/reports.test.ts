@@ -31,7 +31,10 @@ describe('report pages', () => {
     const page = await signIn('manager');
     const answer = page.waitForResponse((r) => r.url().includes('/api/v1/reports/intervals') && r.status() === 200);
     await page.goto(`${server.url}/reports/intervals`);
-    const body = (await (await answer).json()) as { items: unknown[]; total: { offered: number; serviceLevel: number; ahtSeconds: number } };
+    const body = (await (await answer).json()) as {
+      items: unknown[];
+      total: { offered: number; serviceLevel: number; ahtSeconds: number };
+    };
     expect(body.items.length).toBeGreaterThan(20); // three skill groups over a day of half hours
     const fmt = new Intl.NumberFormat('zh-CN');
     await expect.poll(() => page.locator('[data-kpi="offered"]').textContent()).toBe(fmt.format(body.total.offered));
@@ -39,7 +42,9 @@ describe('report pages', () => {
     await expect.poll(() => page.locator('[data-kpi="serviceLevel"]').textContent()).toBe(pct.format(body.total.serviceLevel));
     // AHT as m:ss, worked out here from the server's seconds.
     const aht = Math.round(body.total.ahtSeconds);
-    await expect.poll(() => page.locator('[data-kpi="ahtSeconds"]').textContent()).toBe(`${Math.floor(aht / 60)}:${String(aht % 60).padStart(2, '0')}`);
+    await expect
+      .poll(() => page.locator('[data-kpi="ahtSeconds"]').textContent())
+      .toBe(`${Math.floor(aht / 60)}:${String(aht % 60).padStart(2, '0')}`);
     const foot = page.locator('tfoot tr td');
     await expect.poll(() => foot.nth(2).textContent()).toBe(fmt.format(body.total.offered));
     await expect.poll(() => page.locator('canvas').first().isVisible()).toBe(true);
@@ -84,8 +89,12 @@ describe('report pages', () => {
       'this is not a queue_log line',
       `${t0 + 128}|e2e-1|e2e-queue|PJSIP/9001|COMPLETECALLER|8|120|1`,
     ].join('\n');
-    await page.locator('input[type="file"]').setInputFiles({ name: 'queue_log', mimeType: 'text/plain', buffer: Buffer.from(log) });
-    await expect.poll(() => page.locator('[data-testid="import-result"]').textContent(), { timeout: 15_000 }).toContain('1 通来电');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'queue_log', mimeType: 'text/plain', buffer: Buffer.from(log) });
+    await expect
+      .poll(() => page.locator('[data-testid="import-result"]').textContent(), { timeout: 15_000 })
+      .toContain('1 通来电');
     await expect.poll(() => page.locator('tbody tr').first().locator('td').first().textContent()).toBe('3');
     await expect.poll(() => page.getByText('尚未映射').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: 'test-results/reports-import.png' });

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/index.ts';
 import { CliError } from './cli-error.ts';
+import { commands } from './commands/index.ts';
 
 /** Builds the `zuoxi` program; each command module adds its own subcommand(s). */
 export function buildProgram(): Command {

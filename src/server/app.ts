@@ -70,11 +70,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Client-side routes: any non-API GET that is not a file gets the app shell.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, instance: request.url });
+      return reply
+        .code(404)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Not Found', status: 404, instance: request.url });
     });
   } else {
     app.setNotFoundHandler((request, reply) =>
-      reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, instance: request.url }),
+      reply
+        .code(404)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Not Found', status: 404, instance: request.url }),
     );
   }
   return app;

@@ -44,8 +44,7 @@ describe('every route declares its roles and enforces them', () => {
           expect([401, 403], `${route.method} ${route.url} as ${role}`).not.toContain(res.statusCode);
           // Whatever the empty input, the answer is a clear 4xx or a success, never a crash.
           expect(res.statusCode, `${route.method} ${route.url} as ${role}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-        }
-        else expect(res.statusCode, `${route.method} ${route.url} as ${role}`).toBe(403);
+        } else expect(res.statusCode, `${route.method} ${route.url} as ${role}`).toBe(403);
       }
       checked.push(`${route.method} ${route.url}`);
     }

@@ -80,10 +80,7 @@ function jsonSchema(schema: z.ZodType | undefined) {
  * Registers a route that declares who may call it, validates its input with Zod and documents itself
  * in the OpenAPI document. Authentication (401) and authorisation (403) are checked before the input.
  */
-export function defineRoute<B = undefined, Q = undefined, P = undefined>(
-  app: FastifyInstance,
-  spec: RouteSpec<B, Q, P>,
-): void {
+export function defineRoute<B = undefined, Q = undefined, P = undefined>(app: FastifyInstance, spec: RouteSpec<B, Q, P>): void {
   app.routeTable.push({ method: spec.method as string, url: spec.url, access: spec.access });
   app.route({
     method: spec.method,
@@ -149,7 +146,7 @@ export function patchBody<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z
   }
   return z
     .object(shape)
-    .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'nothing to change: send at least one field' }) as unknown as z.ZodType<
-    Partial<z.output<S>>
-  >;
+    .refine((o) => Object.values(o).some((v) => v !== undefined), {
+      message: 'nothing to change: send at least one field',
+    }) as unknown as z.ZodType<Partial<z.output<S>>>;
 }

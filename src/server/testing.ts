@@ -21,7 +21,10 @@ export interface TestApp {
 export async function createTestApp(dialect: TestDialect, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const handle = await createTestDatabase(dialect);
   const db = handle.db;
-  await db.insertInto('center').values({ name: '测试热线', time_zone: 'Asia/Shanghai', business_hours: '[{"start":"08:00","end":"20:00"}]' }).execute();
+  await db
+    .insertInto('center')
+    .values({ name: '测试热线', time_zone: 'Asia/Shanghai', business_hours: '[{"start":"08:00","end":"20:00"}]' })
+    .execute();
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const role of ROLES) await insertUser(db, { username: role, displayName: role, passwordHash, roles: [role] }, 0);
   let clock = Date.UTC(2026, 10, 24, 2, 0, 0);

@@ -4,7 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 
 /** Files allowed as work-order attachments, recognised by their first bytes, not by the name the client sends. */
 const SIGNATURES: { mime: string; ext: string; test: (b: Buffer) => boolean }[] = [
-  { mime: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    mime: 'image/png',
+    ext: 'png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { mime: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { mime: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   // .docx and .xlsx are ZIP containers.
@@ -25,9 +29,13 @@ export function attachmentRoot(env: NodeJS.ProcessEnv = process.env): string {
  * stored once; a name from the client never becomes a path). Writes to a temporary name first so a crash
  * never leaves half a file under the final name.
  */
-export async function saveAttachment(root: string, bytes: Buffer): Promise<{ sha256: string; mimeType: string; storagePath: string; size: number }> {
+export async function saveAttachment(
+  root: string,
+  bytes: Buffer,
+): Promise<{ sha256: string; mimeType: string; storagePath: string; size: number }> {
   if (bytes.length === 0) throw new AttachmentRejected('empty file');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentRejected(`file is ${bytes.length} bytes; the limit is ${MAX_ATTACHMENT_BYTES}`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new AttachmentRejected(`file is ${bytes.length} bytes; the limit is ${MAX_ATTACHMENT_BYTES}`);
   const kind = SIGNATURES.find((s) => s.test(bytes));
   if (!kind) throw new AttachmentRejected('only PNG, JPEG, PDF and Office (docx/xlsx) files are accepted');
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -4,10 +4,21 @@ import { contactsBetween, insertContacts } from './contacts.ts';
 import { createTestDatabase, TEST_DIALECTS } from './testing.ts';
 
 const contact = (i: number): Contact => ({
-  key: `t:${i}`, callId: `c${i}`, queue: 'policy', callerId: '13800000000', enteredAt: 1_000_000 + i * 1000,
-  outcome: i % 3 === 0 ? 'abandoned' : 'answered', waitSeconds: i, answeredAt: i % 3 === 0 ? null : 1_000_000 + i * 1000 + i * 1000,
-  endedAt: 1_000_000 + i * 1000 + 60_000, agent: i % 3 === 0 ? null : 'PJSIP/1001', talkSeconds: 50.5, holdSeconds: 0,
-  acwSeconds: 10, transferred: i === 4, ringNoAnswer: 0,
+  key: `t:${i}`,
+  callId: `c${i}`,
+  queue: 'policy',
+  callerId: '13800000000',
+  enteredAt: 1_000_000 + i * 1000,
+  outcome: i % 3 === 0 ? 'abandoned' : 'answered',
+  waitSeconds: i,
+  answeredAt: i % 3 === 0 ? null : 1_000_000 + i * 1000 + i * 1000,
+  endedAt: 1_000_000 + i * 1000 + 60_000,
+  agent: i % 3 === 0 ? null : 'PJSIP/1001',
+  talkSeconds: 50.5,
+  holdSeconds: 0,
+  acwSeconds: 10,
+  transferred: i === 4,
+  ringNoAnswer: 0,
 });
 
 describe.each(TEST_DIALECTS)('contact storage on %s', (dialect) => {

@@ -27,7 +27,17 @@ function contactRow(c: Contact, source: string) {
 }
 
 /** Columns a later piece of the log may complete on a contact stored as `unknown`. */
-const COMPLETED_COLUMNS = ['outcome', 'wait_seconds', 'answered_at', 'ended_at', 'agent', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'transferred'] as const;
+const COMPLETED_COLUMNS = [
+  'outcome',
+  'wait_seconds',
+  'answered_at',
+  'ended_at',
+  'agent',
+  'talk_seconds',
+  'hold_seconds',
+  'acw_seconds',
+  'transferred',
+] as const;
 const CONTACT_COLUMNS = Object.keys(contactRow({} as Contact, '')) as (keyof ReturnType<typeof contactRow>)[];
 
 export interface ContactUpsert {
@@ -55,9 +65,15 @@ function statementsFor(sqlite: SQLite.Database): ContactStatements {
   let s = prepared.get(sqlite);
   if (!s) {
     s = {
-      insert: sqlite.prepare(`INSERT INTO contact (${CONTACT_COLUMNS.join(', ')}) VALUES (${CONTACT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`),
-      complete: sqlite.prepare(`UPDATE contact SET ${COMPLETED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key AND outcome = 'unknown'`),
-      span: sqlite.prepare(`INSERT INTO agent_state_span (${SPAN_COLUMNS.join(', ')}) VALUES (${SPAN_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`),
+      insert: sqlite.prepare(
+        `INSERT INTO contact (${CONTACT_COLUMNS.join(', ')}) VALUES (${CONTACT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`,
+      ),
+      complete: sqlite.prepare(
+        `UPDATE contact SET ${COMPLETED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key AND outcome = 'unknown'`,
+      ),
+      span: sqlite.prepare(
+        `INSERT INTO agent_state_span (${SPAN_COLUMNS.join(', ')}) VALUES (${SPAN_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`,
+      ),
     };
     prepared.set(sqlite, s);
   }
@@ -74,7 +90,12 @@ function statementsFor(sqlite: SQLite.Database): ContactStatements {
  * `sqlite`: the connection of {@link sqliteConnectionOf}, inside a transaction — one prepared statement
  * per row instead of building SQL per batch (several times faster for a large import).
  */
-export async function upsertContacts(db: Db, contacts: readonly Contact[], source: string, sqlite?: SQLite.Database): Promise<ContactUpsert> {
+export async function upsertContacts(
+  db: Db,
+  contacts: readonly Contact[],
+  source: string,
+  sqlite?: SQLite.Database,
+): Promise<ContactUpsert> {
   const unique = lastOfEachKey(contacts);
   const added: Contact[] = [];
   const upgraded: Contact[] = [];
@@ -90,20 +111,28 @@ export async function upsertContacts(db: Db, contacts: readonly Contact[], sourc
   for (let i = 0; i < unique.length; i += BATCH) {
     const batch = unique.slice(i, i + BATCH);
     const rows = batch.map((c) => contactRow(c, source));
-    const fresh = await db.insertInto('contact').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning('key').execute();
-    const addedKeys = new Set(fresh.map((r) => r.key));
-    const rest = rows.filter((r) => !addedKeys.has(r.key) && r.outcome !== 'unknown');
-    const done = rest.length === 0 ? [] : await db
+    const fresh = await db
       .insertInto('contact')
-      .values(rest)
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet((eb) => Object.fromEntries(COMPLETED_COLUMNS.map((col) => [col, eb.ref(`excluded.${col}`)])))
-          .where('contact.outcome', '=', 'unknown'),
-      )
+      .values(rows)
+      .onConflict((oc) => oc.column('key').doNothing())
       .returning('key')
       .execute();
+    const addedKeys = new Set(fresh.map((r) => r.key));
+    const rest = rows.filter((r) => !addedKeys.has(r.key) && r.outcome !== 'unknown');
+    const done =
+      rest.length === 0
+        ? []
+        : await db
+            .insertInto('contact')
+            .values(rest)
+            .onConflict((oc) =>
+              oc
+                .column('key')
+                .doUpdateSet((eb) => Object.fromEntries(COMPLETED_COLUMNS.map((col) => [col, eb.ref(`excluded.${col}`)])))
+                .where('contact.outcome', '=', 'unknown'),
+            )
+            .returning('key')
+            .execute();
     const upgradedKeys = new Set(done.map((r) => r.key));
     for (const c of batch) {
       if (addedKeys.has(c.key)) added.push(c);
@@ -114,17 +143,36 @@ export async function upsertContacts(db: Db, contacts: readonly Contact[], sourc
 }
 
 /** {@link upsertContacts}, counting the contacts that were new or completed. */
-export async function insertContacts(db: Db, contacts: readonly Contact[], source: string, sqlite?: SQLite.Database): Promise<number> {
+export async function insertContacts(
+  db: Db,
+  contacts: readonly Contact[],
+  source: string,
+  sqlite?: SQLite.Database,
+): Promise<number> {
   const { added, upgraded } = await upsertContacts(db, contacts, source, sqlite);
   return added.length + upgraded.length;
 }
 
 function spanRow(s: AgentStateSpan, source: string) {
-  return { key: s.key, agent: s.agent, queue: s.queue, state: s.state, reason: s.reason, start_at: s.start, end_at: s.end, source };
+  return {
+    key: s.key,
+    agent: s.agent,
+    queue: s.queue,
+    state: s.state,
+    reason: s.reason,
+    start_at: s.start,
+    end_at: s.end,
+    source,
+  };
 }
 const SPAN_COLUMNS = Object.keys(spanRow({} as AgentStateSpan, ''));
 
-export async function insertAgentStateSpans(db: Db, spans: readonly AgentStateSpan[], source: string, sqlite?: SQLite.Database): Promise<number> {
+export async function insertAgentStateSpans(
+  db: Db,
+  spans: readonly AgentStateSpan[],
+  source: string,
+  sqlite?: SQLite.Database,
+): Promise<number> {
   let inserted = 0;
   if (sqlite) {
     const { span } = statementsFor(sqlite);
@@ -133,7 +181,11 @@ export async function insertAgentStateSpans(db: Db, spans: readonly AgentStateSp
   }
   for (let i = 0; i < spans.length; i += BATCH) {
     const rows = spans.slice(i, i + BATCH).map((s) => spanRow(s, source));
-    const res = await db.insertInto('agent_state_span').values(rows).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+    const res = await db
+      .insertInto('agent_state_span')
+      .values(rows)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
     inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
   return inserted;
@@ -164,6 +216,20 @@ export async function contactsBetween(db: Db, from: number, to: number, queue?: 
 }
 
 export async function agentStateSpansBetween(db: Db, from: number, to: number): Promise<AgentStateSpan[]> {
-  const rows = await db.selectFrom('agent_state_span').selectAll().where('start_at', '<', to).where('end_at', '>', from).orderBy('start_at').execute();
-  return rows.map((r) => ({ key: r.key, agent: r.agent, queue: r.queue, state: r.state as AgentStateSpan['state'], reason: r.reason, start: r.start_at, end: r.end_at }));
+  const rows = await db
+    .selectFrom('agent_state_span')
+    .selectAll()
+    .where('start_at', '<', to)
+    .where('end_at', '>', from)
+    .orderBy('start_at')
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    agent: r.agent,
+    queue: r.queue,
+    state: r.state as AgentStateSpan['state'],
+    reason: r.reason,
+    start: r.start_at,
+    end: r.end_at,
+  }));
 }

@@ -34,7 +34,7 @@ export function sqliteConnectionOf(db: Kysely<Database>): SQLite.Database | unde
 
 /** Default SQLite file: ./data/zuoxi.db (ZUOXI_DB overrides). */
 export function defaultSqlitePath(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.ZUOXI_DB || "data/zuoxi.db");
+  return resolve(env.ZUOXI_DB || 'data/zuoxi.db');
 }
 
 /**

@@ -22,7 +22,9 @@ export async function storeContactBatch(
   source: string,
   options: { sqlite?: SQLite.Database; context?: ReportContext } = {},
 ): Promise<{ contacts: number; spans: number }> {
-  const { added, upgraded } = contacts.length ? await upsertContacts(db, contacts, source, options.sqlite) : { added: [], upgraded: [] };
+  const { added, upgraded } = contacts.length
+    ? await upsertContacts(db, contacts, source, options.sqlite)
+    : { added: [], upgraded: [] };
   const newSpans = spans.length ? await insertAgentStateSpans(db, spans, source, options.sqlite) : 0;
   if (added.length + upgraded.length > 0) {
     const ctx = options.context ?? (await loadReportContext(db));

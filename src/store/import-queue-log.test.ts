@@ -9,8 +9,8 @@ import { generateQueueLog } from '../ingest/queue-log/generate.ts';
 import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { sqliteConnectionOf } from './database.ts';
-import { importQueueLog } from './import-queue-log.ts';
 import { storeContactBatch } from './import-contacts.ts';
+import { importQueueLog } from './import-queue-log.ts';
 import { loadCells, loadQueueCells, loadReportContext, rebuildCells } from './interval-cells.ts';
 import { createTestDatabase, TEST_DIALECTS } from './testing.ts';
 
@@ -31,7 +31,10 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       expect(first.lines + second.lines).toBe(lines.length);
       expect(second.errors).toEqual([]);
 
-      const stored = await h.db.selectFrom('contact').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const stored = await h.db
+        .selectFrom('contact')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       // A call with no end yet (the generator loses a few ends on purpose) waits in the cursor's state for the
       // next piece — or is closed as `unknown` 12 hours later — so stored + still open = every call.
       const cursor = await h.db.selectFrom('import_cursor').select('state_json').executeTakeFirstOrThrow();
@@ -50,7 +53,11 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       await rebuildCells(h.db, 0, Number.MAX_SAFE_INTEGER, await loadReportContext(h.db));
       expect(incremental).toEqual(sorted(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER)));
 
-      const rows = rollUpCells(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER), { interval: 'month', timeZone: 'Asia/Shanghai', by: 'queue' });
+      const rows = rollUpCells(await loadCells(h.db, 0, Number.MAX_SAFE_INTEGER), {
+        interval: 'month',
+        timeZone: 'Asia/Shanghai',
+        by: 'queue',
+      });
       const offered = rows.reduce((s, r) => s + r.offered, 0);
       const answered = rows.reduce((s, r) => s + r.answered, 0);
       expect(offered).toBe(Number(stored.n));
@@ -67,11 +74,39 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     try {
       const t = Date.UTC(2026, 0, 5, 1, 7);
       const open: Contact = {
-        key: 'ql:1.1:sales:1', callId: '1.1', queue: 'sales', callerId: null, enteredAt: t, outcome: 'unknown', waitSeconds: null,
-        answeredAt: null, endedAt: null, agent: null, talkSeconds: 0, holdSeconds: 0, acwSeconds: 0, transferred: false, ringNoAnswer: 0,
+        key: 'ql:1.1:sales:1',
+        callId: '1.1',
+        queue: 'sales',
+        callerId: null,
+        enteredAt: t,
+        outcome: 'unknown',
+        waitSeconds: null,
+        answeredAt: null,
+        endedAt: null,
+        agent: null,
+        talkSeconds: 0,
+        holdSeconds: 0,
+        acwSeconds: 0,
+        transferred: false,
+        ringNoAnswer: 0,
       };
-      const done: Contact = { ...open, outcome: 'answered', waitSeconds: 12, answeredAt: t + 12_000, endedAt: t + 100_000, agent: 'PJSIP/1001', talkSeconds: 88 };
-      const other: Contact = { ...done, key: 'ql:1.2:sales:1', callId: '1.2', agent: 'PJSIP/1002', waitSeconds: 30, talkSeconds: 50 };
+      const done: Contact = {
+        ...open,
+        outcome: 'answered',
+        waitSeconds: 12,
+        answeredAt: t + 12_000,
+        endedAt: t + 100_000,
+        agent: 'PJSIP/1001',
+        talkSeconds: 88,
+      };
+      const other: Contact = {
+        ...done,
+        key: 'ql:1.2:sales:1',
+        callId: '1.2',
+        agent: 'PJSIP/1002',
+        waitSeconds: 30,
+        talkSeconds: 50,
+      };
       const sqlite = dialect === 'sqlite' ? sqliteConnectionOf(h.db as never) : undefined;
       const store = (cs: Contact[]) => h.db.transaction().execute((tx) => storeContactBatch(tx, cs, [], 'test', { sqlite }));
       expect(await store([open])).toEqual({ contacts: 1, spans: 0 });
@@ -83,7 +118,17 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
         ['PJSIP/1002', 1, 1, 0, 0, 50],
       ]);
       const [queue] = await loadQueueCells(h.db, 0, Number.MAX_SAFE_INTEGER);
-      expect(queue).toMatchObject({ queue: 'sales', agent: null, offered: 2, answered: 2, answeredWithinT: 1, handled: 2, sumTalk: 138, maxWait: 30, sumAnswerWait: 42 });
+      expect(queue).toMatchObject({
+        queue: 'sales',
+        agent: null,
+        offered: 2,
+        answered: 2,
+        answeredWithinT: 1,
+        handled: 2,
+        sumTalk: 138,
+        maxWait: 30,
+        sumAnswerWait: 42,
+      });
     } finally {
       await h.close();
     }
@@ -99,12 +144,17 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       const out = parser.finish({ closeOpenAsUnknown: true });
       expect(out.contacts.length).toBeGreaterThan(50);
       const sqlite = dialect === 'sqlite' ? sqliteConnectionOf(h.db as never) : undefined;
-      await expect(h.db.transaction().execute(async (tx) => {
-        await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', { sqlite });
-        throw new Error('interrupted');
-      })).rejects.toThrow('interrupted');
+      await expect(
+        h.db.transaction().execute(async (tx) => {
+          await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', { sqlite });
+          throw new Error('interrupted');
+        }),
+      ).rejects.toThrow('interrupted');
       for (const table of ['contact', 'agent_state_span', 'interval_cell'] as const) {
-        const { n } = await h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const { n } = await h.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         expect(Number(n), table).toBe(0);
       }
     } finally {
@@ -129,7 +179,10 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       const second = await importQueueLog(h.db, file);
       expect(second.lines).toBe(lines.length - a);
       expect(second.errors).toEqual([]);
-      const stored = await h.db.selectFrom('contact').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const stored = await h.db
+        .selectFrom('contact')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const cursor = await h.db.selectFrom('import_cursor').select('state_json').executeTakeFirstOrThrow();
       expect(Number(stored.n) + (JSON.parse(cursor.state_json) as QueueLogParserState).open.length).toBe(truth.calls);
       expect(await importQueueLog(h.db, file)).toMatchObject({ lines: 0, contacts: 0 });

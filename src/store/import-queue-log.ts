@@ -70,10 +70,17 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
           progress.contacts += stored.contacts;
           progress.spans += stored.spans;
           const row = {
-            inode: chunk.cursor.inode, byte_offset: chunk.cursor.offset, line_no: chunk.cursor.lineNo,
-            state_json: JSON.stringify(parser.state()), updated_at: now(),
+            inode: chunk.cursor.inode,
+            byte_offset: chunk.cursor.offset,
+            line_no: chunk.cursor.lineNo,
+            state_json: JSON.stringify(parser.state()),
+            updated_at: now(),
           };
-          await tx.insertInto('import_cursor').values({ source, ...row }).onConflict((oc) => oc.column('source').doUpdateSet(row)).execute();
+          await tx
+            .insertInto('import_cursor')
+            .values({ source, ...row })
+            .onConflict((oc) => oc.column('source').doUpdateSet(row))
+            .execute();
         });
         for (const e of out.errors) if (progress.errors.length < MAX_ERRORS_KEPT) progress.errors.push(e);
         for (const [k, v] of Object.entries(out.unknownEvents)) progress.unknownEvents[k] = (progress.unknownEvents[k] ?? 0) + v;

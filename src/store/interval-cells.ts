@@ -74,23 +74,49 @@ export function cubeOptionsOf(ctx: ReportContext, shortAbandonSeconds = 5): Cube
  * Recomputes the cells of [from, to) from the stored contacts (when a queue's threshold or mapping
  * changes, or a stored call's outcome was completed). `from`/`to` should be aligned to 15-minute boundaries.
  */
-export async function rebuildCells(db: Db, from: number, to: number, ctx: ReportContext, shortAbandonSeconds = 5): Promise<number> {
+export async function rebuildCells(
+  db: Db,
+  from: number,
+  to: number,
+  ctx: ReportContext,
+  shortAbandonSeconds = 5,
+): Promise<number> {
   const contacts = await contactsBetween(db, from, to);
   const cells = buildCells(contacts, cubeOptionsOf(ctx, shortAbandonSeconds));
   await db.deleteFrom('interval_cell').where('start_at', '>=', from).where('start_at', '<', to).execute();
   for (let i = 0; i < cells.length; i += BATCH) {
-    await db.insertInto('interval_cell').values(cells.slice(i, i + BATCH).map(toRow)).execute();
+    await db
+      .insertInto('interval_cell')
+      .values(cells.slice(i, i + BATCH).map(toRow))
+      .execute();
   }
   return cells.length;
 }
 
 function toRow(c: IntervalCell) {
   return {
-    queue: c.queue, agent: c.agent ?? '', start_at: c.start, offered: c.offered, answered: c.answered, abandoned: c.abandoned,
-    short_abandoned: c.shortAbandoned, timeout: c.timeout, exit_key: c.exitKey, exit_empty: c.exitEmpty, unknown_end: c.unknownEnd,
-    answered_within_t: c.answeredWithinT, abandoned_after_t: c.abandonedAfterT, handled: c.handled, transferred: c.transferred,
-    ring_no_answer: c.ringNoAnswer, sum_answer_wait: c.sumAnswerWait, sum_abandon_wait: c.sumAbandonWait, max_wait: c.maxWait,
-    sum_talk: c.sumTalk, sum_hold: c.sumHold, sum_acw: c.sumAcw,
+    queue: c.queue,
+    agent: c.agent ?? '',
+    start_at: c.start,
+    offered: c.offered,
+    answered: c.answered,
+    abandoned: c.abandoned,
+    short_abandoned: c.shortAbandoned,
+    timeout: c.timeout,
+    exit_key: c.exitKey,
+    exit_empty: c.exitEmpty,
+    unknown_end: c.unknownEnd,
+    answered_within_t: c.answeredWithinT,
+    abandoned_after_t: c.abandonedAfterT,
+    handled: c.handled,
+    transferred: c.transferred,
+    ring_no_answer: c.ringNoAnswer,
+    sum_answer_wait: c.sumAnswerWait,
+    sum_abandon_wait: c.sumAbandonWait,
+    max_wait: c.maxWait,
+    sum_talk: c.sumTalk,
+    sum_hold: c.sumHold,
+    sum_acw: c.sumAcw,
   };
 }
 
@@ -101,16 +127,31 @@ const RECOUNT_STEP_MS = 31 * 86_400_000;
  * Recounts the cells of some raw queues from their stored contacts, a month at a time (after a queue is mapped to
  * another skill group or a group's threshold changes: within-T counts use the group's T). Returns the cell count.
  */
-export async function rebuildQueueCells(db: Db, queues: readonly string[], ctx: ReportContext, shortAbandonSeconds = 5): Promise<number> {
+export async function rebuildQueueCells(
+  db: Db,
+  queues: readonly string[],
+  ctx: ReportContext,
+  shortAbandonSeconds = 5,
+): Promise<number> {
   let n = 0;
   for (const queue of queues) {
     await db.deleteFrom('interval_cell').where('queue', '=', queue).execute();
-    const span = await db.selectFrom('contact').select((eb) => [eb.fn.min('entered_at').as('first'), eb.fn.max('entered_at').as('last')])
-      .where('queue', '=', queue).executeTakeFirst();
+    const span = await db
+      .selectFrom('contact')
+      .select((eb) => [eb.fn.min('entered_at').as('first'), eb.fn.max('entered_at').as('last')])
+      .where('queue', '=', queue)
+      .executeTakeFirst();
     if (span?.first == null || span.last == null) continue;
     for (let from = Math.floor(Number(span.first) / CELL_MS) * CELL_MS; from <= Number(span.last); from += RECOUNT_STEP_MS) {
-      const cells = buildCells(await contactsBetween(db, from, from + RECOUNT_STEP_MS, queue), cubeOptionsOf(ctx, shortAbandonSeconds));
-      for (let i = 0; i < cells.length; i += BATCH) await db.insertInto('interval_cell').values(cells.slice(i, i + BATCH).map(toRow)).execute();
+      const cells = buildCells(
+        await contactsBetween(db, from, from + RECOUNT_STEP_MS, queue),
+        cubeOptionsOf(ctx, shortAbandonSeconds),
+      );
+      for (let i = 0; i < cells.length; i += BATCH)
+        await db
+          .insertInto('interval_cell')
+          .values(cells.slice(i, i + BATCH).map(toRow))
+          .execute();
       n += cells.length;
     }
   }
@@ -149,8 +190,12 @@ export async function addCells(db: Db, cells: readonly IntervalCell[], sqlite?: 
     let stmt = addStatements.get(sqlite);
     if (!stmt) {
       const cols = Object.keys(toRow(emptyCell('', null, 0)));
-      const set = Object.entries(CELL_ADD_SET).map(([k, v]) => `${k} = ${v}`).join(', ');
-      stmt = sqlite.prepare(`INSERT INTO interval_cell (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${CELL_KEY.join(', ')}) DO UPDATE SET ${set}`);
+      const set = Object.entries(CELL_ADD_SET)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ');
+      stmt = sqlite.prepare(
+        `INSERT INTO interval_cell (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${CELL_KEY.join(', ')}) DO UPDATE SET ${set}`,
+      );
       addStatements.set(sqlite, stmt);
     }
     for (const c of cells) stmt.run(...Object.values(toRow(c)));
@@ -158,8 +203,11 @@ export async function addCells(db: Db, cells: readonly IntervalCell[], sqlite?: 
   }
   const set = Object.fromEntries(Object.entries(CELL_ADD_SET).map(([k, v]) => [k, sql.raw(v)]));
   for (let i = 0; i < cells.length; i += BATCH) {
-    await db.insertInto('interval_cell').values(cells.slice(i, i + BATCH).map(toRow))
-      .onConflict((oc) => oc.columns([...CELL_KEY]).doUpdateSet(set)).execute();
+    await db
+      .insertInto('interval_cell')
+      .values(cells.slice(i, i + BATCH).map(toRow))
+      .onConflict((oc) => oc.columns([...CELL_KEY]).doUpdateSet(set))
+      .execute();
   }
 }
 
@@ -193,22 +241,44 @@ export async function loadQueueCells(db: Db, from: number, to: number): Promise<
 
 function fromRow(r: CellRow): IntervalCell {
   return {
-    queue: r.queue, agent: r.agent === '' ? null : r.agent, start: Number(r.start_at), offered: Number(r.offered), answered: Number(r.answered),
-    abandoned: Number(r.abandoned), shortAbandoned: Number(r.short_abandoned), timeout: Number(r.timeout), exitKey: Number(r.exit_key),
-    exitEmpty: Number(r.exit_empty), unknownEnd: Number(r.unknown_end), answeredWithinT: Number(r.answered_within_t),
-    abandonedAfterT: Number(r.abandoned_after_t), handled: Number(r.handled), sumAnswerWait: Number(r.sum_answer_wait),
-    sumAbandonWait: Number(r.sum_abandon_wait), maxWait: Number(r.max_wait), sumTalk: Number(r.sum_talk), sumHold: Number(r.sum_hold),
-    sumAcw: Number(r.sum_acw), transferred: Number(r.transferred), ringNoAnswer: Number(r.ring_no_answer),
+    queue: r.queue,
+    agent: r.agent === '' ? null : r.agent,
+    start: Number(r.start_at),
+    offered: Number(r.offered),
+    answered: Number(r.answered),
+    abandoned: Number(r.abandoned),
+    shortAbandoned: Number(r.short_abandoned),
+    timeout: Number(r.timeout),
+    exitKey: Number(r.exit_key),
+    exitEmpty: Number(r.exit_empty),
+    unknownEnd: Number(r.unknown_end),
+    answeredWithinT: Number(r.answered_within_t),
+    abandonedAfterT: Number(r.abandoned_after_t),
+    handled: Number(r.handled),
+    sumAnswerWait: Number(r.sum_answer_wait),
+    sumAbandonWait: Number(r.sum_abandon_wait),
+    maxWait: Number(r.max_wait),
+    sumTalk: Number(r.sum_talk),
+    sumHold: Number(r.sum_hold),
+    sumAcw: Number(r.sum_acw),
+    transferred: Number(r.transferred),
+    ringNoAnswer: Number(r.ring_no_answer),
   };
 }
 
 /** Queue names and agent identities seen in contacts but not mapped yet (listed for an admin to map). */
 export async function unmappedNames(db: Db) {
-  const queues = await db.selectFrom('contact').leftJoin('queue_map', 'queue_map.queue_name', 'contact.queue')
-    .select('contact.queue').where((eb) => eb.or([eb('queue_map.queue_name', 'is', null), eb('queue_map.skill_group_id', 'is', null)]))
-    .groupBy('contact.queue').execute();
+  const queues = await db
+    .selectFrom('contact')
+    .leftJoin('queue_map', 'queue_map.queue_name', 'contact.queue')
+    .select('contact.queue')
+    .where((eb) => eb.or([eb('queue_map.queue_name', 'is', null), eb('queue_map.skill_group_id', 'is', null)]))
+    .groupBy('contact.queue')
+    .execute();
   const agents = await db.selectFrom('contact').select('agent').where('agent', 'is not', null).groupBy('agent').execute();
-  const mapped = new Set((await db.selectFrom('agent_map').select('identity').where('agent_id', 'is not', null).execute()).map((r) => r.identity));
+  const mapped = new Set(
+    (await db.selectFrom('agent_map').select('identity').where('agent_id', 'is not', null).execute()).map((r) => r.identity),
+  );
   // Agents are listed by identity (the extension behind SIP/1001, PJSIP/1001 …), which is what the map keys on.
   const identities = [...new Set(agents.map((a) => agentIdentity(a.agent as string)))];
   return { queues: queues.map((q) => q.queue), agents: identities.filter((a) => !mapped.has(a)).sort() };

@@ -44,7 +44,12 @@ export async function markRead(db: Db, userId: number, ids: readonly number[], a
 
 /** Users holding a role (for notifying e.g. every shift lead or manager). */
 export async function usersWithRole(db: Db, role: string): Promise<number[]> {
-  const rows = await db.selectFrom('user_role').innerJoin('app_user', 'app_user.id', 'user_role.user_id')
-    .select('app_user.id').where('user_role.role', '=', role).where('app_user.disabled', '=', 0).execute();
+  const rows = await db
+    .selectFrom('user_role')
+    .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+    .select('app_user.id')
+    .where('user_role.role', '=', role)
+    .where('app_user.disabled', '=', 0)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -100,7 +100,10 @@ export async function listAgents(db: Db, f: AgentFilter): Promise<{ items: Agent
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  const skills = await skillsOf(db, rows.map((r) => r.id));
+  const skills = await skillsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     total: Number(total.n),
     items: rows.map((r) => ({

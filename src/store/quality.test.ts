@@ -28,19 +28,130 @@ describe.each(TEST_DIALECTS)('quality store on %s', (dialect) => {
     h = await createTestDatabase(dialect);
     await migrateToLatest(h.db);
     const db = h.db;
-    teamA = (await db.insertInto('team').values({ name: 'A', site_id: null, leader_agent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
-    const teamB = (await db.insertInto('team').values({ name: 'B', site_id: null, leader_agent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
-    const agent = async (no: string, team: number) => (await db.insertInto('agent').values({ employee_no: no, name: no, team_id: team, hire_date: null, contract_hours_per_week: 40, status: 'active', left_date: null }).returning('id').executeTakeFirstOrThrow()).id;
+    teamA = (
+      await db
+        .insertInto('team')
+        .values({ name: 'A', site_id: null, leader_agent_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const teamB = (
+      await db
+        .insertInto('team')
+        .values({ name: 'B', site_id: null, leader_agent_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const agent = async (no: string, team: number) =>
+      (
+        await db
+          .insertInto('agent')
+          .values({
+            employee_no: no,
+            name: no,
+            team_id: team,
+            hire_date: null,
+            contract_hours_per_week: 40,
+            status: 'active',
+            left_date: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     a1 = await agent('1', teamA);
     a2 = await agent('2', teamA);
     b1 = await agent('3', teamB);
-    const card = (await db.insertInto('scorecard').values({ key: 'k', version: 1, name: 'v1', definition_json: JSON.stringify({ id: 'k', version: 1, name: 'v1', sections: [{ id: 's', label: 'S', weight: 1, items: [{ id: 'i', label: '旧名', maxPoints: 1 }] }] }), created_at: 0, created_by: 't' }).returning('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('scorecard').values({ key: 'k', version: 2, name: 'v2', definition_json: JSON.stringify({ id: 'k', version: 2, name: 'v2', sections: [{ id: 's', label: 'S', weight: 1, items: [{ id: 'i', label: '新名', maxPoints: 1 }] }] }), created_at: 1, created_by: 't' }).execute();
-    const ev = (agentId: number, at: number, kind = 'normal') => ({ scorecard_id: card, contact_key: null, agent_id: agentId, evaluator_user_id: null, kind, calibration_session_id: null, status: 'submitted', answers_json: '{}', score: 50 + at, critical_failed: 0 as const, failed_items_json: '["i"]', comment: null, evaluated_at: at, acknowledged_at: null });
-    await db.insertInto('evaluation').values([ev(a1, 1), ev(a2, 2), ev(b1, 3), ev(a1, 4, 'calibration'), ev(a1, 5, 'self')]).execute();
-    await db.insertInto('agent_map').values([{ identity: '1001', agent_id: a1 }, { identity: '1003', agent_id: b1 }, { identity: '9999', agent_id: null }]).execute();
-    const c = (key: string, agentName: string | null, answered: boolean) => ({ key, call_id: key, queue: 'q', caller_id: null, entered_at: 100, outcome: 'x', wait_seconds: 0, answered_at: answered ? 101 : null, ended_at: 200, agent: agentName, talk_seconds: 60, hold_seconds: 5, acw_seconds: 15, transferred: 0 as const, ring_no_answer: 0, source: 't' });
-    await db.insertInto('contact').values([c('x1', 'SIP/1001-0000002a', true), c('x2', 'SIP/1001', false), c('x3', 'SIP/1003', true), c('x4', null, true), c('x5', 'SIP/9999', true)]).execute();
+    const card = (
+      await db
+        .insertInto('scorecard')
+        .values({
+          key: 'k',
+          version: 1,
+          name: 'v1',
+          definition_json: JSON.stringify({
+            id: 'k',
+            version: 1,
+            name: 'v1',
+            sections: [{ id: 's', label: 'S', weight: 1, items: [{ id: 'i', label: '旧名', maxPoints: 1 }] }],
+          }),
+          created_at: 0,
+          created_by: 't',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('scorecard')
+      .values({
+        key: 'k',
+        version: 2,
+        name: 'v2',
+        definition_json: JSON.stringify({
+          id: 'k',
+          version: 2,
+          name: 'v2',
+          sections: [{ id: 's', label: 'S', weight: 1, items: [{ id: 'i', label: '新名', maxPoints: 1 }] }],
+        }),
+        created_at: 1,
+        created_by: 't',
+      })
+      .execute();
+    const ev = (agentId: number, at: number, kind = 'normal') => ({
+      scorecard_id: card,
+      contact_key: null,
+      agent_id: agentId,
+      evaluator_user_id: null,
+      kind,
+      calibration_session_id: null,
+      status: 'submitted',
+      answers_json: '{}',
+      score: 50 + at,
+      critical_failed: 0 as const,
+      failed_items_json: '["i"]',
+      comment: null,
+      evaluated_at: at,
+      acknowledged_at: null,
+    });
+    await db
+      .insertInto('evaluation')
+      .values([ev(a1, 1), ev(a2, 2), ev(b1, 3), ev(a1, 4, 'calibration'), ev(a1, 5, 'self')])
+      .execute();
+    await db
+      .insertInto('agent_map')
+      .values([
+        { identity: '1001', agent_id: a1 },
+        { identity: '1003', agent_id: b1 },
+        { identity: '9999', agent_id: null },
+      ])
+      .execute();
+    const c = (key: string, agentName: string | null, answered: boolean) => ({
+      key,
+      call_id: key,
+      queue: 'q',
+      caller_id: null,
+      entered_at: 100,
+      outcome: 'x',
+      wait_seconds: 0,
+      answered_at: answered ? 101 : null,
+      ended_at: 200,
+      agent: agentName,
+      talk_seconds: 60,
+      hold_seconds: 5,
+      acw_seconds: 15,
+      transferred: 0 as const,
+      ring_no_answer: 0,
+      source: 't',
+    });
+    await db
+      .insertInto('contact')
+      .values([
+        c('x1', 'SIP/1001-0000002a', true),
+        c('x2', 'SIP/1001', false),
+        c('x3', 'SIP/1003', true),
+        c('x4', null, true),
+        c('x5', 'SIP/9999', true),
+      ])
+      .execute();
   });
   afterAll(() => h.close());
 
@@ -59,7 +170,10 @@ describe.each(TEST_DIALECTS)('quality store on %s', (dialect) => {
   });
 
   test('chart series: normal evaluations in range only; handled contacts through the agent map', async () => {
-    expect((await scoredEvaluations(h.db, [a1, b1], 0, 10)).map((e) => [e.agentId, e.score, e.failedItems])).toEqual([[a1, 51, ['i']], [b1, 53, ['i']]]);
+    expect((await scoredEvaluations(h.db, [a1, b1], 0, 10)).map((e) => [e.agentId, e.score, e.failedItems])).toEqual([
+      [a1, 51, ['i']],
+      [b1, 53, ['i']],
+    ]);
     expect(await scoredEvaluations(h.db, [a1], 2, 10)).toEqual([]);
     expect(await handledContactsOf(h.db, [a1], 0, 1000, agentIdentity)).toEqual([{ agentId: a1, at: 100, handleSeconds: 80 }]);
     expect(await handledContactsOf(h.db, [], 0, 1000, agentIdentity)).toEqual([]);

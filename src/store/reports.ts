@@ -65,7 +65,10 @@ export async function intervalReportTotal(db: Db, q: IntervalReportQuery): Promi
  * The whole center's numbers: every queue summed (then ratios), per interval and over the range.
  * Service level uses each contact's own skill-group threshold (counted into the cells).
  */
-export async function centerSummary(db: Db, q: { from: string; to: string; interval: IntervalSpec; slDefinition?: SlDefinition }) {
+export async function centerSummary(
+  db: Db,
+  q: { from: string; to: string; interval: IntervalSpec; slDefinition?: SlDefinition },
+) {
   const ctx = await loadReportContext(db);
   const { fromMs, toMs } = dayRange(q.from, q.to, ctx.timeZone);
   // Every cell under one name, so the roll-up sums all queues of an interval.
@@ -74,12 +77,21 @@ export async function centerSummary(db: Db, q: { from: string; to: string; inter
   const strip = ({ queue: _q, intervalStartMs: _ms, ...r }: IntervalRow) => r;
   const intervals = rollUpCells(cells, { ...base, interval: q.interval }).map(strip);
   // One row over the whole range: cells re-keyed to one start.
-  const total = rollUpCells(cells.map((c) => ({ ...c, start: fromMs })), { ...base, interval: 15 }).map(strip)[0] ?? null;
+  const total =
+    rollUpCells(
+      cells.map((c) => ({ ...c, start: fromMs })),
+      { ...base, interval: 15 },
+    ).map(strip)[0] ?? null;
   return { intervals, total };
 }
 
 /** Column order and headers of the interval report in exports (Chinese first, English key). */
-export const INTERVAL_COLUMNS: { key: keyof IntervalRow | 'queue' | 'team' | 'agent'; zh: string; en: string; kind: 'text' | 'int' | 'ratio' | 'seconds' }[] = [
+export const INTERVAL_COLUMNS: {
+  key: keyof IntervalRow | 'queue' | 'team' | 'agent';
+  zh: string;
+  en: string;
+  kind: 'text' | 'int' | 'ratio' | 'seconds';
+}[] = [
   { key: 'intervalStart', zh: '时段开始', en: 'Interval start', kind: 'text' },
   { key: 'offered', zh: '话务量', en: 'Offered', kind: 'int' },
   { key: 'answered', zh: '接通量', en: 'Answered', kind: 'int' },

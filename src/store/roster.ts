@@ -15,7 +15,12 @@ export async function rosterLookups(db: Db) {
 }
 
 /** Creates or updates (by employee number) each agent of the roster, auditing each; call inside a transaction. */
-export async function applyRoster(db: Db, rows: RosterRow[], actor: Actor, now: number): Promise<{ created: number; updated: number }> {
+export async function applyRoster(
+  db: Db,
+  rows: RosterRow[],
+  actor: Actor,
+  now: number,
+): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
   for (const r of rows) {

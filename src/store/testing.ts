@@ -12,9 +12,8 @@ export type TestDialect = 'sqlite' | 'postgres';
  * The dialects integration tests run on: both, always, in CI; locally PostgreSQL is skipped only when
  * ZUOXI_TEST_SQLITE_ONLY=1 is set (for a machine without a server).
  */
-export const TEST_DIALECTS: TestDialect[] = process.env.ZUOXI_TEST_SQLITE_ONLY === '1' && process.env.CI !== 'true'
-  ? ['sqlite']
-  : ['sqlite', 'postgres'];
+export const TEST_DIALECTS: TestDialect[] =
+  process.env.ZUOXI_TEST_SQLITE_ONLY === '1' && process.env.CI !== 'true' ? ['sqlite'] : ['sqlite', 'postgres'];
 
 /**
  * A fresh, migrated, empty database of the given kind. PostgreSQL gets a database of its own

@@ -31,7 +31,10 @@ async function rolesOf(db: Db, userIds: number[]): Promise<Map<number, Role[]>> 
 }
 
 async function views(db: Db, rows: Selectable<UserTable>[]): Promise<UserView[]> {
-  const roles = await rolesOf(db, rows.map((r) => r.id));
+  const roles = await rolesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -105,12 +108,7 @@ export async function createSession(db: Db, userId: number, now: number, ttlMs: 
 }
 
 export async function findSession(db: Db, token: string, now: number) {
-  return db
-    .selectFrom('session')
-    .selectAll()
-    .where('id', '=', sha256(token))
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  return db.selectFrom('session').selectAll().where('id', '=', sha256(token)).where('expires_at', '>', now).executeTakeFirst();
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

@@ -1,10 +1,10 @@
-import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from './components/app-layout.tsx';
+import { canOpen, NAV, type NavEntry } from './navigation.ts';
 import LoginPage from './pages/login-page.tsx';
 import { StatusPage } from './pages/status-page.tsx';
-import { NAV, type NavEntry, canOpen } from './navigation.ts';
 import { useSession } from './session/session-context.tsx';
 
 // One lazy component per page, made once: pages load as separate chunks when first opened.
@@ -37,7 +37,9 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
-        {NAV.map((e) => <Route key={e.id} path={e.path} element={<Guarded entry={e} />} />)}
+        {NAV.map((e) => (
+          <Route key={e.id} path={e.path} element={<Guarded entry={e} />} />
+        ))}
         <Route path="*" element={<StatusPage kind="notFound" />} />
       </Route>
     </Routes>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROLES } from '../domain/auth/roles.ts';
 import { createTestApp, type TestApp } from '../server/testing.ts';
 import { TEST_DIALECTS } from '../store/testing.ts';
-import { NAV, canOpen } from './navigation.ts';
+import { canOpen, NAV } from './navigation.ts';
 
 // The sidebar is computed on the client; this keeps it honest against the server's route table, so no
 // role is shown a page whose data the API would refuse it (a page full of 403s).

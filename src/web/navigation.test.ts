@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { ROLES } from '../domain/auth/roles.ts';
-import { NAV, canEdit, canOpen, navEntry, navigationFor } from './navigation.ts';
+import { canEdit, canOpen, NAV, navEntry, navigationFor } from './navigation.ts';
 
 const ids = (roles: string[]) => navigationFor(roles).flatMap((g) => g.entries.map((e) => e.id));
 
@@ -10,12 +10,37 @@ test('paths and ids are unique, and every path starts with /', () => {
   for (const e of NAV) expect(e.path.startsWith('/')).toBe(true);
 });
 
-test('an agent sees home and work orders; an admin sees every page but the front line\'s order entry', () => {
-  expect(ids(['agent'])).toEqual(['home', 'myNumbers', 'mySchedule', 'workOrders', 'newOrder', 'dispatchBoard', 'callbacks', 'evaluations', 'evaluate', 'coaching', 'qualityCharts']);
-  expect(ids(['admin']).sort()).toEqual(NAV.filter((e) => !e.hidden && e.id !== 'newOrder' && e.id !== 'callbacks' && e.id !== 'unitInbox' && e.id !== 'evaluate' && e.id !== 'mySchedule' && e.id !== 'myNumbers').map((e) => e.id).sort());
+test("an agent sees home and work orders; an admin sees every page but the front line's order entry", () => {
+  expect(ids(['agent'])).toEqual([
+    'home',
+    'myNumbers',
+    'mySchedule',
+    'workOrders',
+    'newOrder',
+    'dispatchBoard',
+    'callbacks',
+    'evaluations',
+    'evaluate',
+    'coaching',
+    'qualityCharts',
+  ]);
+  expect(ids(['admin']).sort()).toEqual(
+    NAV.filter(
+      (e) =>
+        !e.hidden &&
+        e.id !== 'newOrder' &&
+        e.id !== 'callbacks' &&
+        e.id !== 'unitInbox' &&
+        e.id !== 'evaluate' &&
+        e.id !== 'mySchedule' &&
+        e.id !== 'myNumbers',
+    )
+      .map((e) => e.id)
+      .sort(),
+  );
 });
 
-test('the brief\'s permission table, role by role', () => {
+test("the brief's permission table, role by role", () => {
   const org = ['center', 'sites', 'skillGroups', 'teams', 'agents', 'handlingUnits'];
   for (const role of ['manager', 'planner', 'team_lead']) {
     for (const id of org) expect(canOpen([role], navEntry(id)), `${role} ${id}`).toBe(true);
@@ -23,7 +48,8 @@ test('the brief\'s permission table, role by role', () => {
     for (const id of ['users', 'tokens', 'rosterImport']) expect(canOpen([role], navEntry(id)), `${role} ${id}`).toBe(false);
   }
   expect(canOpen(['manager'], navEntry('audit'))).toBe(true);
-  for (const role of ['planner', 'team_lead', 'qa', 'trainer', 'agent', 'unit_handler']) expect(canOpen([role], navEntry('audit'))).toBe(false);
+  for (const role of ['planner', 'team_lead', 'qa', 'trainer', 'agent', 'unit_handler'])
+    expect(canOpen([role], navEntry('audit'))).toBe(false);
   for (const id of org) expect(canEdit(['admin'], navEntry(id))).toBe(true);
 });
 
@@ -34,7 +60,16 @@ test('roles add up: a planner who is also a manager sees the audit log', () => {
 
 test('groups come in order and are left out when empty', () => {
   expect(navigationFor(['agent']).map((g) => g.group)).toEqual(['home', 'reports', 'workforce', 'workOrders', 'quality']);
-  expect(navigationFor(['admin']).map((g) => g.group)).toEqual(['home', 'reports', 'workforce', 'workOrders', 'quality', 'organisation', 'admin', 'audit']);
+  expect(navigationFor(['admin']).map((g) => g.group)).toEqual([
+    'home',
+    'reports',
+    'workforce',
+    'workOrders',
+    'quality',
+    'organisation',
+    'admin',
+    'audit',
+  ]);
   for (const r of ROLES) expect(navigationFor([r]).every((g) => g.entries.length > 0)).toBe(true);
 });
 

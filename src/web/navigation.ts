@@ -27,6 +27,7 @@ const ORG_READ: Role[] = ['admin', 'manager', 'planner', 'team_lead'];
 const ADMIN: Role[] = ['admin'];
 
 // The route table: a later module adds its page with one line here (and its labels in the i18n files).
+// biome-ignore format: one page per line reads as a table of the app's routes
 export const NAV: readonly NavEntry[] = [
   { id: 'home', path: '/', group: 'home', roles: 'everyone', api: ['GET /api/v1/center'], page: () => import('./pages/home-page.tsx') },
   { id: 'center', path: '/organisation/center', group: 'organisation', roles: ORG_READ, editRoles: ADMIN, api: ['GET /api/v1/center'], page: () => import('./pages/organisation/center-page.tsx') },

@@ -16,7 +16,19 @@ test('db migrate, seed demo, users create and report intervals work on a new SQL
   expect(seeded.code).toBe(0);
   expect(JSON.parse(seeded.out).contacts).toBeGreaterThan(10_000);
   expect((await run('seed', 'demo', '--db', db)).code).toBe(2); // not into a database that has a center
-  const user = await run('users', 'create', '--username', 'lihua', '--roles', 'planner,qa', '--password', 'long-enough-1', '--db', db, '--json');
+  const user = await run(
+    'users',
+    'create',
+    '--username',
+    'lihua',
+    '--roles',
+    'planner,qa',
+    '--password',
+    'long-enough-1',
+    '--db',
+    db,
+    '--json',
+  );
   expect(JSON.parse(user.out)).toMatchObject({ username: 'lihua', roles: ['planner', 'qa'] });
   const badRole = await run('users', 'create', '--username', 'x', '--roles', 'boss', '--password', 'long-enough-1', '--db', db);
   expect(badRole.code).toBe(2);
@@ -32,7 +44,14 @@ test('db migrate, seed demo, users create and report intervals work on a new SQL
 });
 
 test('--help works for every command and an unknown command is an error', async () => {
-  for (const cmd of [['serve'], ['db', 'migrate'], ['seed', 'demo'], ['users', 'create'], ['import', 'queue-log'], ['report', 'intervals']]) {
+  for (const cmd of [
+    ['serve'],
+    ['db', 'migrate'],
+    ['seed', 'demo'],
+    ['users', 'create'],
+    ['import', 'queue-log'],
+    ['report', 'intervals'],
+  ]) {
     const r = await run(...cmd, '--help');
     expect(r.code, cmd.join(' ')).toBe(0);
     expect(r.out).toContain('Usage:');

@@ -3,10 +3,16 @@ import { openDatabase } from '../../store/database.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
 import { printJson } from '../output.ts';
 
-export const dbOption = ['--db <url>', 'database: a SQLite file or postgres:// URL (default ZUOXI_DB / DATABASE_URL / ./data/zuoxi.db)'] as const;
+export const dbOption = [
+  '--db <url>',
+  'database: a SQLite file or postgres:// URL (default ZUOXI_DB / DATABASE_URL / ./data/zuoxi.db)',
+] as const;
 
 /** Opens the database the command's --db (or the environment) names, runs `fn`, and closes it. */
-export async function withDatabase<T>(url: string | undefined, fn: (h: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  url: string | undefined,
+  fn: (h: ReturnType<typeof openDatabase>) => Promise<T>,
+): Promise<T> {
   const handle = openDatabase(url);
   try {
     return await fn(handle);

@@ -15,7 +15,10 @@ const csv = (rows: string[]) => {
 };
 
 test('forecast --json covers every interval after the history, with the model and its backtest', async () => {
-  const rows = syntheticHistory('2025-11-03', 28, 800, 30).map((p) => `${DateTime.fromMillis(p.intervalStart, { zone: 'Asia/Shanghai' }).toISO({ suppressMilliseconds: true })},${p.offered},${p.ahtSeconds?.toFixed(1)}`);
+  const rows = syntheticHistory('2025-11-03', 28, 800, 30).map(
+    (p) =>
+      `${DateTime.fromMillis(p.intervalStart, { zone: 'Asia/Shanghai' }).toISO({ suppressMilliseconds: true })},${p.offered},${p.ahtSeconds?.toFixed(1)}`,
+  );
   const r = await runCli(['forecast', '--history', csv(rows), '--interval-minutes', '30', '--horizon-days', '14', '--json']);
   expect(r.code).toBe(0);
   const out = JSON.parse(r.out);
@@ -32,12 +35,22 @@ test('bad rows name their line', async () => {
   expect(bad.err).toMatch(/\.csv:3: timestamp/);
   const neg = await runCli(['forecast', '--history', csv(['2025-11-03T00:00:00+08:00,-5,']), '--json']);
   expect(neg.err).toMatch(/:2: offered/);
-  const dup = await runCli(['forecast', '--history', csv(['2025-11-03T00:00:00+08:00,5,', '2025-11-03T00:00:00+08:00,6,']), '--json']);
+  const dup = await runCli([
+    'forecast',
+    '--history',
+    csv(['2025-11-03T00:00:00+08:00,5,', '2025-11-03T00:00:00+08:00,6,']),
+    '--json',
+  ]);
   expect(dup.err).toMatch(/:3: .*twice/);
 });
 
 test('a duplicated interval after a blank line still names its own line; the backtest table as text', async () => {
-  const dup = await runCli(['forecast', '--history', csv(['2025-11-03T00:00:00+08:00,5,', '', '2025-11-03T00:30:00+08:00,5,', '2025-11-03T00:00:00+08:00,6,']), '--json']);
+  const dup = await runCli([
+    'forecast',
+    '--history',
+    csv(['2025-11-03T00:00:00+08:00,5,', '', '2025-11-03T00:30:00+08:00,5,', '2025-11-03T00:00:00+08:00,6,']),
+    '--json',
+  ]);
   expect(dup.code).toBe(2);
   expect(dup.err).toMatch(/\.csv:5: .*twice/);
   const rows = syntheticHistory('2025-11-03', 21, 800, 60).map((p) => `${new Date(p.intervalStart).toISOString()},${p.offered},`);
@@ -45,7 +58,17 @@ test('a duplicated interval after a blank line still names its own line; the bac
   expect(bt.code).toBe(0);
   expect(bt.out).toMatch(/^model +interval WAPE +daily WAPE/);
   expect(bt.out.match(/← chosen/g)).toHaveLength(1);
-  const dst = await runCli(['forecast', '--history', csv(rows), '--interval-minutes', '60', '--time-zone', 'Europe/Berlin', '--horizon-days', '3']);
+  const dst = await runCli([
+    'forecast',
+    '--history',
+    csv(rows),
+    '--interval-minutes',
+    '60',
+    '--time-zone',
+    'Europe/Berlin',
+    '--horizon-days',
+    '3',
+  ]);
   expect(dst.code).toBe(0); // November in Berlin has no clock change …
   const spring = ['2025-03-29T00:00:00+01:00,1,', '2025-03-31T00:00:00+02:00,1,'];
   const bad = await runCli(['forecast', '--history', csv(spring), '--time-zone', 'Europe/Berlin']);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { migrateToLatest } from '../../store/migrate.ts';
 import { importQueueLog } from '../../store/import-queue-log.ts';
+import { migrateToLatest } from '../../store/migrate.ts';
 import { CliError } from '../cli-error.ts';
 import { printJson } from '../output.ts';
 import { dbOption, withDatabase } from './db.ts';
@@ -42,10 +42,13 @@ export function register(program: Command): void {
         const seconds = (performance.now() - started) / 1000;
         if (opts.json) printJson({ file, ...result, seconds });
         else {
-          process.stdout.write(`${file}: ${result.lines} lines read, ${result.contacts} new calls, ${result.spans} agent-state spans in ${seconds.toFixed(1)} s\n`);
+          process.stdout.write(
+            `${file}: ${result.lines} lines read, ${result.contacts} new calls, ${result.spans} agent-state spans in ${seconds.toFixed(1)} s\n`,
+          );
           for (const e of result.errors.slice(0, 50)) process.stdout.write(`  ${file}:${e.line}: ${e.reason}\n`);
           if (result.errors.length > 50) process.stdout.write(`  … ${result.errors.length - 50} more bad lines\n`);
-          for (const [verb, n] of Object.entries(result.unknownEvents)) process.stdout.write(`  skipped ${n} unknown event(s) ${verb}\n`);
+          for (const [verb, n] of Object.entries(result.unknownEvents))
+            process.stdout.write(`  skipped ${n} unknown event(s) ${verb}\n`);
         }
         if (result.errors.length > 0 && !opts.json) process.exitCode = 0;
       });

@@ -46,7 +46,12 @@ describe('zuoxi qa alpha', () => {
   });
   test('nominal labels are coded; the result equals the numeric coding', async () => {
     const names = ['', '合格', '不合格', '待定', '严重', '轻微'];
-    const labelled = file('labels.csv', `unit,coder,value\n${Object.entries(TABLE).flatMap(([c, vs]) => vs.map((v, u) => `${u + 1},${c},${v === '' ? '' : names[Number(v)]}`)).join('\n')}\n`);
+    const labelled = file(
+      'labels.csv',
+      `unit,coder,value\n${Object.entries(TABLE)
+        .flatMap(([c, vs]) => vs.map((v, u) => `${u + 1},${c},${v === '' ? '' : names[Number(v)]}`))
+        .join('\n')}\n`,
+    );
     const r = await run('qa', 'alpha', '--level', 'nominal', labelled, '--json');
     expect(JSON.parse(r.out).alpha).toBeCloseTo(0.743421, 6);
   });
@@ -57,11 +62,19 @@ describe('zuoxi qa alpha', () => {
   });
   test('bad input names the file and line', async () => {
     const dup = file('dup.csv', 'unit,coder,value\n1,a,1\n1,b,2\n1,a,3\n');
-    expect(await run('qa', 'alpha', '--level', 'nominal', dup)).toMatchObject({ code: 2, err: expect.stringContaining('dup.csv:4: unit 1, coder a already given on line 2') });
+    expect(await run('qa', 'alpha', '--level', 'nominal', dup)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('dup.csv:4: unit 1, coder a already given on line 2'),
+    });
     const text = file('text.csv', 'unit,coder,value\n1,a,1\n1,b,good\n');
-    expect(await run('qa', 'alpha', '--level', 'interval', text)).toMatchObject({ code: 2, err: expect.stringContaining('text.csv:3: value: expected a number') });
+    expect(await run('qa', 'alpha', '--level', 'interval', text)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('text.csv:3: value: expected a number'),
+    });
     const header = file('header.csv', 'unit,rater,value\n1,a,1\n');
-    expect((await run('qa', 'alpha', '--level', 'interval', header)).err).toContain('header.csv:1: header must contain unit,coder,value; missing coder');
+    expect((await run('qa', 'alpha', '--level', 'interval', header)).err).toContain(
+      'header.csv:1: header must contain unit,coder,value; missing coder',
+    );
     expect((await run('qa', 'alpha', '--level', 'fuzzy', alphaCsv)).err).toContain('--level: expected one of');
     expect((await run('qa', 'alpha', '--level', 'nominal', join(dir, 'nope.csv'))).code).toBe(2);
   });
@@ -83,7 +96,10 @@ describe('zuoxi qa chart', () => {
     expect(json.points).toHaveLength(30);
     expect(json.points[14]).toEqual({ value: 22 / 50, lcl: json.lcl, ucl: json.ucl });
     // Samples 15 and 23 (0-based 14 and 22) break rule 1.
-    expect(json.signals.filter((s: { rule: number }) => s.rule === 1)).toEqual([{ index: 14, rule: 1 }, { index: 22, rule: 1 }]);
+    expect(json.signals.filter((s: { rule: number }) => s.rule === 1)).toEqual([
+      { index: 14, rule: 1 },
+      { index: 22, rule: 1 },
+    ]);
   });
   test('--type xmr on the viscosity data', async () => {
     const csv = file('visc.csv', `value\n${VISCOSITY.join('\n')}\n`);
@@ -109,7 +125,10 @@ describe('zuoxi qa chart', () => {
     const p = file('badp.csv', 'defects,size\n1,10\n12,10\n');
     expect((await run('qa', 'chart', '--type', 'p', p)).err).toContain('badp.csv:3: defects: 12 exceeds size 10');
     const x = file('badx.csv', 'value\n1\n\n2\nabc\n');
-    expect(await run('qa', 'chart', '--type', 'xmr', x)).toMatchObject({ code: 2, err: expect.stringContaining('badx.csv:5: value: expected a number') });
+    expect(await run('qa', 'chart', '--type', 'xmr', x)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('badx.csv:5: value: expected a number'),
+    });
     expect((await run('qa', 'chart', '--type', 'q', x)).err).toContain('--type: expected one of xmr, p, u, c');
   });
 });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { cChart, pChart, uChart, xmrChart, type ControlChart, type Sample } from '../../domain/quality/control-charts.ts';
-import { ALPHA_LEVELS, krippendorffAlpha, reliabilityMatrix, type AlphaLevel } from '../../domain/quality/krippendorff-alpha.ts';
+import { type ControlChart, cChart, pChart, type Sample, uChart, xmrChart } from '../../domain/quality/control-charts.ts';
+import { ALPHA_LEVELS, type AlphaLevel, krippendorffAlpha, reliabilityMatrix } from '../../domain/quality/krippendorff-alpha.ts';
 import { runRules } from '../../domain/quality/run-rules.ts';
 import { CliError } from '../cli-error.ts';
 import { printJson } from '../output.ts';
@@ -27,7 +27,11 @@ function readCsv(file: string, header: readonly string[]): CsvRow[] {
   let records: Array<{ info: { lines: number }; record: string[] }>;
   try {
     // csv-parse's typings do not model `info: true`, which wraps each record with its line count.
-    records = parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (err) {
     throw new CliError(`${file}:${(err as { lines?: number }).lines ?? 1}: not valid CSV: ${(err as Error).message}`);
   }
@@ -72,7 +76,8 @@ function alphaCommand(file: string, opts: { level: string; json?: boolean }): vo
   const records = rows.map((r) => {
     const { unit, coder, value } = row(file, r, z.object({ unit: key, coder: key, value: z.string() }));
     const pair = JSON.stringify([unit, coder]);
-    if (seen.has(pair)) throw new CliError(`${file}:${r.line}: unit ${unit}, coder ${coder} already given on line ${seen.get(pair)}`);
+    if (seen.has(pair))
+      throw new CliError(`${file}:${r.line}: unit ${unit}, coder ${coder} already given on line ${seen.get(pair)}`);
     seen.set(pair, r.line);
     if (value === '') return { unit, coder, value: null };
     if (asLabels) {
@@ -89,7 +94,9 @@ function alphaCommand(file: string, opts: { level: string; json?: boolean }): vo
   if (opts.json) printJson(result);
   else {
     const alpha = r.alpha === null ? 'undefined (no pairable variation)' : r.alpha.toFixed(4);
-    process.stdout.write(`Krippendorff's α (${level}) = ${alpha}\nunits ${r.units} (${r.pairableUnits} with ≥ 2 values), coders ${r.coders}, pairable values n = ${r.pairable}\n`);
+    process.stdout.write(
+      `Krippendorff's α (${level}) = ${alpha}\nunits ${r.units} (${r.pairableUnits} with ≥ 2 values), coders ${r.coders}, pairable values n = ${r.pairable}\n`,
+    );
   }
 }
 
@@ -114,8 +121,17 @@ function buildChart(file: string, type: ChartType, baseline: number | undefined)
     const { individuals, movingRange } = xmrChart(values, options);
     return { chart: individuals, mr: movingRange };
   }
-  if (type === 'c') return { chart: cChart(rows.map((r) => row(file, r, z.object({ count })).count), options) };
-  const sampleSchema = z.object({ defects: type === 'p' ? count : number.refine((n) => n >= 0, 'expected ≥ 0'), size: number.refine((n) => n > 0, 'expected > 0') });
+  if (type === 'c')
+    return {
+      chart: cChart(
+        rows.map((r) => row(file, r, z.object({ count })).count),
+        options,
+      ),
+    };
+  const sampleSchema = z.object({
+    defects: type === 'p' ? count : number.refine((n) => n >= 0, 'expected ≥ 0'),
+    size: number.refine((n) => n > 0, 'expected > 0'),
+  });
   const samples: Sample[] = rows.map((r) => {
     const s = row(file, r, sampleSchema);
     if (type === 'p' && s.defects > s.size) throw new CliError(`${file}:${r.line}: defects: ${s.defects} exceeds size ${s.size}`);
@@ -125,7 +141,8 @@ function buildChart(file: string, type: ChartType, baseline: number | undefined)
 }
 
 function chartCommand(file: string, opts: { type: string; runLength?: string; baseline?: string; json?: boolean }): void {
-  if (!CHART_TYPES.includes(opts.type as ChartType)) throw new CliError(`--type: expected one of ${CHART_TYPES.join(', ')}, got "${opts.type}"`);
+  if (!CHART_TYPES.includes(opts.type as ChartType))
+    throw new CliError(`--type: expected one of ${CHART_TYPES.join(', ')}, got "${opts.type}"`);
   const runLength = integerOption('--run-length', opts.runLength) ?? 8;
   if (runLength < 2) throw new CliError('--run-length: must be at least 2');
   const { chart, mr } = buildChart(file, opts.type as ChartType, integerOption('--baseline', opts.baseline));
@@ -141,10 +158,13 @@ function chartCommand(file: string, opts: { type: string; runLength?: string; ba
     return;
   }
   const f = (x: number) => x.toFixed(6).replace(/\.?0+$/, '');
-  const lines = [`${opts.type} chart: centre ${f(chart.center)}, LCL ${f(chart.lcl)}, UCL ${f(chart.ucl)} (${chart.points.length} points, limits from ${chart.baseline})`];
+  const lines = [
+    `${opts.type} chart: centre ${f(chart.center)}, LCL ${f(chart.lcl)}, UCL ${f(chart.ucl)} (${chart.points.length} points, limits from ${chart.baseline})`,
+  ];
   if (mr) lines.push(`moving range: MR̄ ${f(mr.center)}, UCL ${f(mr.ucl)}`);
   if (signals.length === 0) lines.push('no run-rule signals');
-  for (const s of signals) lines.push(`point ${s.index} (row ${s.index + 1}): rule ${s.rule}, ${s.side}, points ${s.indices.join(',')}`);
+  for (const s of signals)
+    lines.push(`point ${s.index} (row ${s.index + 1}): rule ${s.rule}, ${s.side}, points ${s.indices.join(',')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -163,5 +183,7 @@ export function register(program: Command): void {
     .option('--run-length <n>', 'points in a row on one side of the centre for rule 4 (default 8)')
     .option('--baseline <n>', 'compute the limits from the first n rows only (phase I); default all rows')
     .option('--json', 'print { center, lcl, ucl, points, signals } as JSON (0-based indices)')
-    .action((file: string, opts: { type: string; runLength?: string; baseline?: string; json?: boolean }) => chartCommand(file, opts));
+    .action((file: string, opts: { type: string; runLength?: string; baseline?: string; json?: boolean }) =>
+      chartCommand(file, opts),
+    );
 }

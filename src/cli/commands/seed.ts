@@ -15,15 +15,21 @@ export function register(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (opts: { weeks: string; db?: string; json?: boolean }) => {
       const weeks = Number(opts.weeks);
-      if (!Number.isInteger(weeks) || weeks < 0 || weeks > 104) throw new CliError(`--weeks: a whole number from 0 to 104, got "${opts.weeks}"`);
+      if (!Number.isInteger(weeks) || weeks < 0 || weeks > 104)
+        throw new CliError(`--weeks: a whole number from 0 to 104, got "${opts.weeks}"`);
       await withDatabase(opts.db, async (h) => {
         await migrateToLatest(h.db);
         if (await h.db.selectFrom('center').select('id').executeTakeFirst()) {
           throw new CliError(`${h.location} already has a center; the demo goes into an empty database only`);
         }
-        const result = await seedDemo(h.db, { now: Date.now(), weeks, log: opts.json ? undefined : (m) => process.stdout.write(`${m}\n`) });
+        const result = await seedDemo(h.db, {
+          now: Date.now(),
+          weeks,
+          log: opts.json ? undefined : (m) => process.stdout.write(`${m}\n`),
+        });
         if (opts.json) printJson({ database: h.location, ...result });
-        else process.stdout.write(`demo logins: ${result.users.map((u) => u.username).join(', ')} (password ${result.password})\n`);
+        else
+          process.stdout.write(`demo logins: ${result.users.map((u) => u.username).join(', ')} (password ${result.password})\n`);
       });
     });
 }

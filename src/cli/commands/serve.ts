@@ -22,12 +22,19 @@ export function register(program: Command): void {
       const started = performance.now();
       const handle = openDatabase(opts.db);
       await migrateToLatest(handle.db);
-      const seeded = opts.demo ? await seedDemoIfEmpty(handle.db, { now: Date.now(), log: (m) => process.stdout.write(`${m}\n`) }) : null;
+      const seeded = opts.demo
+        ? await seedDemoIfEmpty(handle.db, { now: Date.now(), log: (m) => process.stdout.write(`${m}\n`) })
+        : null;
       const app = await buildApp({
         db: handle.db,
         dialect: handle.dialect,
         now: Date.now,
-        config: { ...defaultConfig, webRoot: resolve('dist/web'), logLevel: process.env.LOG_LEVEL ?? 'warn', secureCookies: process.env.ZUOXI_SECURE_COOKIES === '1' },
+        config: {
+          ...defaultConfig,
+          webRoot: resolve('dist/web'),
+          logLevel: process.env.LOG_LEVEL ?? 'warn',
+          secureCookies: process.env.ZUOXI_SECURE_COOKIES === '1',
+        },
       });
       const host = opts.host ?? process.env.HOST ?? '0.0.0.0';
       await app.listen({ port, host });

@@ -1,14 +1,28 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../testing.ts';
 
 const run = (args: string[]) => runCli(['simulate', ...args]);
 
 describe('zuoxi simulate', () => {
   test('one queue: per-interval and total figures with confidence intervals, reproducible by seed', async () => {
-    const args = ['--calls', '100,100,120', '--agents', '14,14,15', '--aht-seconds', '180', '--patience-seconds', '300', '--replications', '5', '--seed', '7', '--json'];
+    const args = [
+      '--calls',
+      '100,100,120',
+      '--agents',
+      '14,14,15',
+      '--aht-seconds',
+      '180',
+      '--patience-seconds',
+      '300',
+      '--replications',
+      '5',
+      '--seed',
+      '7',
+      '--json',
+    ];
     const r = await run(args);
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out);
@@ -28,11 +42,27 @@ describe('zuoxi simulate', () => {
       JSON.stringify({
         intervalSeconds: 1800,
         queues: [
-          { name: 'policy', callsPerInterval: [80, 80], talk: { distribution: 'lognormal', meanSeconds: 210, cv: 0.7 }, patienceSeconds: 150 },
-          { name: 'complaint', callsPerInterval: [20, 20], talk: { distribution: 'exponential', meanSeconds: 390 }, patienceSeconds: null },
+          {
+            name: 'policy',
+            callsPerInterval: [80, 80],
+            talk: { distribution: 'lognormal', meanSeconds: 210, cv: 0.7 },
+            patienceSeconds: 150,
+          },
+          {
+            name: 'complaint',
+            callsPerInterval: [20, 20],
+            talk: { distribution: 'exponential', meanSeconds: 390 },
+            patienceSeconds: null,
+          },
         ],
         agents: Array.from({ length: 16 }, (_, i) => ({
-          skills: i < 10 ? [{ queue: 'policy', priority: 1 }] : [{ queue: 'complaint', priority: 1 }, { queue: 'policy', priority: 2 }],
+          skills:
+            i < 10
+              ? [{ queue: 'policy', priority: 1 }]
+              : [
+                  { queue: 'complaint', priority: 1 },
+                  { queue: 'policy', priority: 2 },
+                ],
           shifts: [{ startSeconds: 0, endSeconds: 3600 }],
         })),
       }),
@@ -41,7 +71,15 @@ describe('zuoxi simulate', () => {
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out);
     expect(o.totals.map((t: { queue: string }) => t.queue)).toEqual(['policy', 'complaint']);
-    writeFileSync(file, JSON.stringify({ intervalSeconds: 1800, queues: [{ name: 'q', callsPerInterval: [-1], talk: { distribution: 'exponential', meanSeconds: 1 }, patienceSeconds: null }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        intervalSeconds: 1800,
+        queues: [
+          { name: 'q', callsPerInterval: [-1], talk: { distribution: 'exponential', meanSeconds: 1 }, patienceSeconds: null },
+        ],
+      }),
+    );
     const bad = await run(['--plan', file]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/queues\.0\.callsPerInterval\.0/);

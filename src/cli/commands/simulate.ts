@@ -69,7 +69,8 @@ function readPlan(file: string): { input: SimulationInput; slSeconds?: number } 
   const p = parsed.data;
   const names = new Set(p.queues.map((q) => q.name));
   for (const [i, a] of (p.agents ?? []).entries()) {
-    for (const s of a.skills) if (!names.has(s.queue)) throw new CliError(`${file}: agents.${i}.skills: "${s.queue}" is not one of the queues`);
+    for (const s of a.skills)
+      if (!names.has(s.queue)) throw new CliError(`${file}: agents.${i}.skills: "${s.queue}" is not one of the queues`);
   }
   return {
     input: {
@@ -91,7 +92,8 @@ function listOption(name: string, value: string, intervals: number | undefined, 
     return n;
   });
   if (parts.length === 1) return Array.from({ length: intervals ?? 1 }, () => parts[0] as number);
-  if (intervals !== undefined && parts.length !== intervals) throw new CliError(`--${name}: ${parts.length} values for ${intervals} intervals`);
+  if (intervals !== undefined && parts.length !== intervals)
+    throw new CliError(`--${name}: ${parts.length} values for ${intervals} intervals`);
   return parts;
 }
 
@@ -104,7 +106,10 @@ function singleQueue(opts: SimulateOptions): SimulationInput {
   const cv = numberOption('handle-cv', opts.handleCv, z.number().positive('must be > 0'));
   const acw = numberOption('acw-seconds', opts.acwSeconds, z.number().min(0, 'must be ≥ 0')) ?? 0;
   if (acw >= aht) throw new CliError('--acw-seconds must be less than --aht-seconds (AHT includes ACW)');
-  const talk: DurationModel = cv === undefined ? { distribution: 'exponential', meanSeconds: aht - acw } : { distribution: 'lognormal', meanSeconds: aht - acw, cv };
+  const talk: DurationModel =
+    cv === undefined
+      ? { distribution: 'exponential', meanSeconds: aht - acw }
+      : { distribution: 'lognormal', meanSeconds: aht - acw, cv };
   return {
     intervalSeconds: numberOption('interval-seconds', opts.intervalSeconds, z.number().positive('must be > 0')) as number,
     queues: [
@@ -113,7 +118,8 @@ function singleQueue(opts: SimulateOptions): SimulationInput {
         callsPerInterval: calls,
         talk,
         acw: acw > 0 ? { distribution: 'exponential', meanSeconds: acw } : undefined,
-        patienceSeconds: numberOption('patience-seconds', opts.patienceSeconds, z.number().positive('must be > 0')) ?? Number.POSITIVE_INFINITY,
+        patienceSeconds:
+          numberOption('patience-seconds', opts.patienceSeconds, z.number().positive('must be > 0')) ?? Number.POSITIVE_INFINITY,
         agentsPerInterval: agents,
       },
     ],
@@ -122,12 +128,17 @@ function singleQueue(opts: SimulateOptions): SimulationInput {
 
 /** Runs `zuoxi simulate` and returns the JSON it prints. */
 export function simulateCommand(opts: SimulateOptions) {
-  const replications = numberOption('replications', opts.replications, z.number().int('must be a whole number').min(2, 'must be ≥ 2 for a confidence interval')) as number;
+  const replications = numberOption(
+    'replications',
+    opts.replications,
+    z.number().int('must be a whole number').min(2, 'must be ≥ 2 for a confidence interval'),
+  ) as number;
   const seed = numberOption('seed', opts.seed, z.number().int('must be a whole number')) as number;
   let slSeconds = numberOption('sl-seconds', opts.slSeconds, z.number().min(0, 'must be ≥ 0')) as number;
   let input: SimulationInput;
   if (opts.plan) {
-    if (opts.calls || opts.agents) throw new CliError('give either --plan FILE (multi-skill) or --calls/--agents (one queue), not both');
+    if (opts.calls || opts.agents)
+      throw new CliError('give either --plan FILE (multi-skill) or --calls/--agents (one queue), not both');
     const plan = readPlan(opts.plan);
     input = plan.input;
     slSeconds = plan.slSeconds ?? slSeconds;
@@ -139,8 +150,13 @@ export function simulateCommand(opts: SimulateOptions) {
 export function register(program: Command): void {
   program
     .command('simulate')
-    .description('排队仿真 discrete-event simulation of a day of intervals (one queue, or several skill groups with --plan), replicated for 95 % confidence intervals')
-    .option('--plan <file.json>', 'multi-skill plan: { intervalSeconds, slSeconds?, queues: [{ name, callsPerInterval, talk, acw?, patienceSeconds|null, agentsPerInterval? }], agents?: [{ skills: [{ queue, priority }], shifts: [{ startSeconds, endSeconds }] }] }')
+    .description(
+      '排队仿真 discrete-event simulation of a day of intervals (one queue, or several skill groups with --plan), replicated for 95 % confidence intervals',
+    )
+    .option(
+      '--plan <file.json>',
+      'multi-skill plan: { intervalSeconds, slSeconds?, queues: [{ name, callsPerInterval, talk, acw?, patienceSeconds|null, agentsPerInterval? }], agents?: [{ skills: [{ queue, priority }], shifts: [{ startSeconds, endSeconds }] }] }',
+    )
     .option('--calls <list>', 'one queue: expected calls per interval, comma-separated (one value = the same every interval)')
     .option('--agents <list>', 'one queue: agents logged in per interval, comma-separated (one value = the same every interval)')
     .option('--intervals <n>', 'number of intervals when --calls and --agents are single values (default 1)')

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { runCli as run } from '../testing.ts';
 
-
 const base = ['staffing', '--calls', '100', '--interval-seconds', '1800', '--aht-seconds', '180', '--sl-seconds', '20'];
 
 describe('zuoxi staffing', () => {
@@ -30,7 +29,22 @@ describe('zuoxi staffing', () => {
   });
 
   test('Erlang A with an abandonment cap', async () => {
-    const r = await run(['staffing', '--calls', '3000', '--aht-seconds', '300', '--sl-target', '0.8', '--model', 'a', '--patience-seconds', '60', '--max-abandon', '0.05', '--json']);
+    const r = await run([
+      'staffing',
+      '--calls',
+      '3000',
+      '--aht-seconds',
+      '300',
+      '--sl-target',
+      '0.8',
+      '--model',
+      'a',
+      '--patience-seconds',
+      '60',
+      '--max-abandon',
+      '0.05',
+      '--json',
+    ]);
     expect(JSON.parse(r.out).agents).toBe(481);
   });
 

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { evaluateStaffing, requiredAgents, scheduledPositions, type StaffingProblem, type StaffingTargets, type TargetName } from '../../domain/erlang/staffing.ts';
+import {
+  evaluateStaffing,
+  requiredAgents,
+  type StaffingProblem,
+  type StaffingTargets,
+  scheduledPositions,
+  type TargetName,
+} from '../../domain/erlang/staffing.ts';
 import { offeredTraffic, type QueueMetrics } from '../../domain/erlang/traffic.ts';
 import { CliError } from '../cli-error.ts';
 import { printJson } from '../output.ts';
@@ -54,28 +61,50 @@ export interface StaffingOutput extends QueueMetrics {
 
 /** Runs `zuoxi staffing` on parsed options and returns the JSON object it prints. */
 export function staffingCommand(opts: StaffingOptions): StaffingOutput {
-  if (opts.model !== 'c' && opts.model !== 'a') throw new CliError(`--model: expected c (Erlang C) or a (Erlang A), got "${opts.model}"`);
+  if (opts.model !== 'c' && opts.model !== 'a')
+    throw new CliError(`--model: expected c (Erlang C) or a (Erlang A), got "${opts.model}"`);
   const model = opts.model;
   const calls = required('calls', numberOption('calls', opts.calls, z.number().min(0, 'must be ≥ 0')));
   const intervalSeconds = numberOption('interval-seconds', opts.intervalSeconds, positive) as number;
   const ahtSeconds = required('aht-seconds', numberOption('aht-seconds', opts.ahtSeconds, positive));
   const slSeconds = numberOption('sl-seconds', opts.slSeconds, z.number().min(0, 'must be ≥ 0')) as number;
-  const shrinkage = numberOption('shrinkage', opts.shrinkage, z.number().min(0, 'must be in [0, 1)').lt(1, 'must be in [0, 1)')) as number;
+  const shrinkage = numberOption(
+    'shrinkage',
+    opts.shrinkage,
+    z.number().min(0, 'must be in [0, 1)').lt(1, 'must be in [0, 1)'),
+  ) as number;
   const patienceSeconds = numberOption('patience-seconds', opts.patienceSeconds, positive);
-  if (model === 'a' && patienceSeconds === undefined) throw new CliError('--patience-seconds is required with --model a (Erlang A)');
-  if (model === 'c' && patienceSeconds !== undefined) throw new CliError('--patience-seconds needs --model a: Erlang C assumes callers never hang up');
+  if (model === 'a' && patienceSeconds === undefined)
+    throw new CliError('--patience-seconds is required with --model a (Erlang A)');
+  if (model === 'c' && patienceSeconds !== undefined)
+    throw new CliError('--patience-seconds needs --model a: Erlang C assumes callers never hang up');
   const targets: StaffingTargets = {
     serviceLevel: numberOption('sl-target', opts.slTarget, share),
     maxAsaSeconds: numberOption('asa-seconds', opts.asaSeconds, positive),
-    maxAbandonRate: numberOption('max-abandon', opts.maxAbandon, z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]')),
-    maxOccupancy: numberOption('max-occupancy', opts.maxOccupancy, z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]')),
+    maxAbandonRate: numberOption(
+      'max-abandon',
+      opts.maxAbandon,
+      z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]'),
+    ),
+    maxOccupancy: numberOption(
+      'max-occupancy',
+      opts.maxOccupancy,
+      z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]'),
+    ),
   };
   for (const k of Object.keys(targets) as TargetName[]) if (targets[k] === undefined) delete targets[k];
   const agents = numberOption('agents', opts.agents, z.number().int('must be a whole number').min(0, 'must be ≥ 0'));
-  const problem: StaffingProblem = { model, traffic: offeredTraffic(calls, ahtSeconds, intervalSeconds), ahtSeconds, slSeconds, patienceSeconds };
+  const problem: StaffingProblem = {
+    model,
+    traffic: offeredTraffic(calls, ahtSeconds, intervalSeconds),
+    ahtSeconds,
+    slSeconds,
+    patienceSeconds,
+  };
 
   if (agents !== undefined) {
-    if (Object.keys(targets).length > 0) throw new CliError('give either --agents (evaluate a staffing) or targets (find the staffing), not both');
+    if (Object.keys(targets).length > 0)
+      throw new CliError('give either --agents (evaluate a staffing) or targets (find the staffing), not both');
     const e = evaluateStaffing(problem, agents);
     if (!e.defined) throw new CliError(`--agents: ${e.reason}`);
     const { defined: _d, ...m } = e;
@@ -90,7 +119,14 @@ export function staffingCommand(opts: StaffingOptions): StaffingOutput {
   } catch (err) {
     throw new CliError(err instanceof Error ? err.message : String(err));
   }
-  return { model, ...r.metrics, positions: scheduledPositions(r.agents, shrinkage), fractionalAgents: r.fractionalAgents, shrinkage, binding: r.binding };
+  return {
+    model,
+    ...r.metrics,
+    positions: scheduledPositions(r.agents, shrinkage),
+    fractionalAgents: r.fractionalAgents,
+    shrinkage,
+    binding: r.binding,
+  };
 }
 
 function printTable(o: StaffingOutput): void {

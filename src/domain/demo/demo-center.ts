@@ -20,9 +20,39 @@ export interface DemoSkillGroup {
 }
 
 export const DEMO_SKILL_GROUPS: DemoSkillGroup[] = [
-  { code: 'policy', name: '政策咨询', slThresholdSeconds: 20, slTarget: 0.8, weekdayCalls: 2400, meanHandleSeconds: 210, handleCv: 0.7, meanAcwSeconds: 30, meanPatienceSeconds: 150 },
-  { code: 'complaint', name: '投诉举报', slThresholdSeconds: 20, slTarget: 0.8, weekdayCalls: 900, meanHandleSeconds: 390, handleCv: 0.6, meanAcwSeconds: 60, meanPatienceSeconds: 200 },
-  { code: 'enterprise', name: '企业专席', slThresholdSeconds: 15, slTarget: 0.85, weekdayCalls: 400, meanHandleSeconds: 330, handleCv: 0.6, meanAcwSeconds: 45, meanPatienceSeconds: 120 },
+  {
+    code: 'policy',
+    name: '政策咨询',
+    slThresholdSeconds: 20,
+    slTarget: 0.8,
+    weekdayCalls: 2400,
+    meanHandleSeconds: 210,
+    handleCv: 0.7,
+    meanAcwSeconds: 30,
+    meanPatienceSeconds: 150,
+  },
+  {
+    code: 'complaint',
+    name: '投诉举报',
+    slThresholdSeconds: 20,
+    slTarget: 0.8,
+    weekdayCalls: 900,
+    meanHandleSeconds: 390,
+    handleCv: 0.6,
+    meanAcwSeconds: 60,
+    meanPatienceSeconds: 200,
+  },
+  {
+    code: 'enterprise',
+    name: '企业专席',
+    slThresholdSeconds: 15,
+    slTarget: 0.85,
+    weekdayCalls: 400,
+    meanHandleSeconds: 330,
+    handleCv: 0.6,
+    meanAcwSeconds: 45,
+    meanPatienceSeconds: 120,
+  },
 ];
 
 export const DEMO_TEAM_COUNT = 8;
@@ -40,8 +70,10 @@ export const DEMO_HANDLING_UNITS = [
   { code: 'HU-DLG', name: '供电公司客户服务中心', headName: '卫经理', canSeePersonalData: false },
 ];
 
-const FAMILY = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯晨欣怡佳琪子涵雨轩梓萱一诺思远嘉怡晓东海燕春梅丹丹雪婷俊杰志强宏伟';
+const FAMILY =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯晨欣怡佳琪子涵雨轩梓萱一诺思远嘉怡晓东海燕春梅丹丹雪婷俊杰志强宏伟';
 
 /** A plausible Chinese full name: family name + one or two given-name characters. */
 export function demoName(rng: () => number): string {
@@ -69,9 +101,24 @@ export function demoAgents(rng: () => number): DemoAgent[] {
     for (let k = 0; k < DEMO_TEAM_SIZE; k++) {
       const prof = () => 2 + Math.floor(rng() * 4);
       let skills: DemoAgent['skills'];
-      if (team <= 5) skills = rng() < 0.3 ? [{ code: 'policy', proficiency: prof() }, { code: 'complaint', proficiency: prof() - 1 }] : [{ code: 'policy', proficiency: prof() }];
-      else if (team <= 7) skills = [{ code: 'complaint', proficiency: prof() }, { code: 'policy', proficiency: prof() - 1 }];
-      else skills = [{ code: 'enterprise', proficiency: prof() }, { code: 'policy', proficiency: prof() - 1 }];
+      if (team <= 5)
+        skills =
+          rng() < 0.3
+            ? [
+                { code: 'policy', proficiency: prof() },
+                { code: 'complaint', proficiency: prof() - 1 },
+              ]
+            : [{ code: 'policy', proficiency: prof() }];
+      else if (team <= 7)
+        skills = [
+          { code: 'complaint', proficiency: prof() },
+          { code: 'policy', proficiency: prof() - 1 },
+        ];
+      else
+        skills = [
+          { code: 'enterprise', proficiency: prof() },
+          { code: 'policy', proficiency: prof() - 1 },
+        ];
       const years = Math.floor(rng() * 8);
       const month = 1 + Math.floor(rng() * 12);
       agents.push({

@@ -6,14 +6,20 @@ import { demoHistory } from './demo-history.ts';
 import { dayFactor } from './demo-traffic.ts';
 
 const start = Date.UTC(2025, 8, 28, -8); // 2025-09-28 00:00 +08:00, a make-up workday before National Day
-const pools = { policy: Array.from({ length: 75 }, (_, i) => String(10101 + i)), complaint: Array.from({ length: 30 }, (_, i) => String(10601 + i)), enterprise: Array.from({ length: 15 }, (_, i) => String(10801 + i)) };
+const pools = {
+  policy: Array.from({ length: 75 }, (_, i) => String(10101 + i)),
+  complaint: Array.from({ length: 30 }, (_, i) => String(10601 + i)),
+  enterprise: Array.from({ length: 15 }, (_, i) => String(10801 + i)),
+};
 
 test('demo history: deterministic, calendar-shaped volume, service level near the target', () => {
   const a = demoHistory(createRandom(1), { startMs: start, startDate: '2025-09-28', days: 7, groups: DEMO_SKILL_GROUPS, pools });
   const b = demoHistory(createRandom(1), { startMs: start, startDate: '2025-09-28', days: 7, groups: DEMO_SKILL_GROUPS, pools });
   expect(a.contacts.length).toBe(b.contacts.length);
   expect(a.contacts[1000]).toEqual(b.contacts[1000]);
-  const days = aggregateIntervals(a.contacts, { interval: 'day', timeZone: 'Asia/Shanghai', by: 'queue' }).filter((r) => r.queue === 'policy');
+  const days = aggregateIntervals(a.contacts, { interval: 'day', timeZone: 'Asia/Shanghai', by: 'queue' }).filter(
+    (r) => r.queue === 'policy',
+  );
   // Expected policy calls per day = 2400 × day factor; Poisson noise is a few percent.
   for (const r of days) {
     const date = r.intervalStart.slice(0, 10);

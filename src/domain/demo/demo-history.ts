@@ -49,26 +49,38 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
     const aht = g.meanHandleSeconds + g.meanAcwSeconds;
     const plan = staffingPlan(
       calls.map((c, i) => ({ skillGroup: g.code, start: i, calls: c, ahtSeconds: aht })),
-      { intervalSeconds: INTERVAL_SECONDS, model: 'a', patienceSeconds: g.meanPatienceSeconds, targets: { serviceLevel: g.slTarget }, slSeconds: g.slThresholdSeconds, shrinkage: 0 },
+      {
+        intervalSeconds: INTERVAL_SECONDS,
+        model: 'a',
+        patienceSeconds: g.meanPatienceSeconds,
+        targets: { serviceLevel: g.slTarget },
+        slSeconds: g.slThresholdSeconds,
+        shrinkage: 0,
+      },
     );
     const dayNoise = Array.from({ length: input.days }, () => normal(u, 1, 0.07));
     const agents = plan.map((p, i) => {
       const slot = i % PER_DAY;
       const lunch = slot >= 23 && slot < 27 ? 0.88 : 1; // 11:30–13:30
-      return Math.max(calls[i] > 0.5 ? 1 : 0, Math.min(pool.length, Math.round(p.agents * (dayNoise[Math.floor(i / PER_DAY)] ?? 1) * lunch)));
+      return Math.max(
+        calls[i] > 0.5 ? 1 : 0,
+        Math.min(pool.length, Math.round(p.agents * (dayNoise[Math.floor(i / PER_DAY)] ?? 1) * lunch)),
+      );
     });
     const sim = simulateCalls(
       u,
       {
         intervalSeconds: INTERVAL_SECONDS,
-        queues: [{
-          name: g.code,
-          callsPerInterval: calls,
-          talk: { distribution: 'lognormal', meanSeconds: g.meanHandleSeconds, cv: g.handleCv },
-          acw: { distribution: 'lognormal', meanSeconds: g.meanAcwSeconds, cv: 0.5 },
-          patienceSeconds: g.meanPatienceSeconds,
-          agentsPerInterval: agents,
-        }],
+        queues: [
+          {
+            name: g.code,
+            callsPerInterval: calls,
+            talk: { distribution: 'lognormal', meanSeconds: g.meanHandleSeconds, cv: g.handleCv },
+            acw: { distribution: 'lognormal', meanSeconds: g.meanAcwSeconds, cv: 0.5 },
+            patienceSeconds: g.meanPatienceSeconds,
+            agentsPerInterval: agents,
+          },
+        ],
       },
       input.startMs,
     );
@@ -102,9 +114,25 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
         ringNoAnswer: 0,
       });
       if (agent && answeredAt !== null && talkEnd !== null) {
-        spans.push({ key: `demo:${g.code}:${n}:talk`, agent, queue: g.code, state: 'talking', reason: null, start: answeredAt, end: talkEnd });
+        spans.push({
+          key: `demo:${g.code}:${n}:talk`,
+          agent,
+          queue: g.code,
+          state: 'talking',
+          reason: null,
+          start: answeredAt,
+          end: talkEnd,
+        });
         if (c.acwSeconds > 0) {
-          spans.push({ key: `demo:${g.code}:${n}:acw`, agent, queue: g.code, state: 'acw', reason: null, start: talkEnd, end: talkEnd + Math.round(c.acwSeconds * 1000) });
+          spans.push({
+            key: `demo:${g.code}:${n}:acw`,
+            agent,
+            queue: g.code,
+            state: 'acw',
+            reason: null,
+            start: talkEnd,
+            end: talkEnd + Math.round(c.acwSeconds * 1000),
+          });
         }
       }
     });
@@ -117,7 +145,16 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
           const block = Math.floor((from - input.startMs) / BLOCK_MS);
           const end = Math.min(to, input.startMs + (block + 1) * BLOCK_MS);
           const agent = personFor(pool, k, block);
-          if (agent) spans.push({ key: `demo:${g.code}:login:${k}:${from}`, agent, queue: g.code, state: 'logged_in', reason: null, start: from, end });
+          if (agent)
+            spans.push({
+              key: `demo:${g.code}:login:${k}:${from}`,
+              agent,
+              queue: g.code,
+              state: 'logged_in',
+              reason: null,
+              start: from,
+              end,
+            });
           from = end;
         }
       }

@@ -6,7 +6,11 @@
  *
  * @example stationaryDistribution(() => 1, (k) => 2 * k, 30) // Poisson(1/2) truncated — M/M/∞ with A = 0.5
  */
-export function stationaryDistribution(birth: (k: number) => number, death: (k: number) => number, maxState: number): Float64Array {
+export function stationaryDistribution(
+  birth: (k: number) => number,
+  death: (k: number) => number,
+  maxState: number,
+): Float64Array {
   const logWeights = new Float64Array(maxState + 1);
   for (let k = 1; k <= maxState; k++) logWeights[k] = (logWeights[k - 1] ?? 0) + Math.log(birth(k - 1)) - Math.log(death(k));
   let top = Number.NEGATIVE_INFINITY;

@@ -14,7 +14,11 @@ function mmnmByChain(n: number, a: number, aht: number, patience: number, t: num
   const theta = 1 / patience;
   const lambda = a * mu;
   const extra = 400; // queue lengths beyond 400 have probability < 1e-30 in every case below
-  const pi = stationaryDistribution(() => lambda, (k) => Math.min(k, n) * mu + Math.max(k - n, 0) * theta, n + extra);
+  const pi = stationaryDistribution(
+    () => lambda,
+    (k) => Math.min(k, n) * mu + Math.max(k - n, 0) * theta,
+    n + extra,
+  );
   let pWait = 0;
   let queue = 0;
   let busy = 0;
@@ -93,6 +97,8 @@ describe('Erlang A (M/M/n+M)', () => {
   test('no traffic, no queue; bad input is refused', () => {
     expect(erlangA({ agents: 1, traffic: 0, ahtSeconds: 180, patienceSeconds: 60, slSeconds: 20 }).serviceLevel).toBe(1);
     expect(() => erlangA({ agents: 0, traffic: 1, ahtSeconds: 180, patienceSeconds: 60, slSeconds: 20 })).toThrow(RangeError);
-    expect(() => erlangA({ agents: 2, traffic: 1, ahtSeconds: 180, patienceSeconds: Number.POSITIVE_INFINITY, slSeconds: 20 })).toThrow(/Erlang C/);
+    expect(() =>
+      erlangA({ agents: 2, traffic: 1, ahtSeconds: 180, patienceSeconds: Number.POSITIVE_INFINITY, slSeconds: 20 }),
+    ).toThrow(/Erlang C/);
   });
 });

@@ -43,7 +43,9 @@ export function erlangA(input: ErlangAInput): QueueMetrics {
   if (!(a >= 0) || !Number.isFinite(a)) throw new RangeError(`Erlang A: traffic must be finite and ≥ 0, got ${a}`);
   if (!(ahtSeconds > 0)) throw new RangeError(`Erlang A: AHT must be > 0, got ${ahtSeconds}`);
   if (!(patienceSeconds > 0) || !Number.isFinite(patienceSeconds)) {
-    throw new RangeError(`Erlang A: mean patience must be finite and > 0 seconds, got ${patienceSeconds} (use Erlang C for callers who never hang up)`);
+    throw new RangeError(
+      `Erlang A: mean patience must be finite and > 0 seconds, got ${patienceSeconds} (use Erlang C for callers who never hang up)`,
+    );
   }
   if (!(slSeconds >= 0)) throw new RangeError(`Erlang A: SL threshold must be ≥ 0, got ${slSeconds}`);
   if (a === 0) {

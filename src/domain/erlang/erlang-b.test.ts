@@ -27,7 +27,10 @@ describe('Erlang B', () => {
   });
 
   test('stays finite and exact far past 170 agents (exact rational arithmetic as reference)', () => {
-    for (const [n, a] of [[1000, 950], [5000, 4900]] as const) {
+    for (const [n, a] of [
+      [1000, 950],
+      [5000, 4900],
+    ] as const) {
       const b = erlangB(n, a);
       expect(Math.abs(b / erlangBExact(n, a) - 1)).toBeLessThan(1e-12);
     }

@@ -17,7 +17,8 @@ export function erlangB(agents: number, traffic: number): number {
 
 function checkArgs(agents: number, traffic: number): void {
   if (!Number.isInteger(agents) || agents < 0) throw new RangeError(`Erlang B: agents must be a whole number ≥ 0, got ${agents}`);
-  if (!(traffic >= 0) || !Number.isFinite(traffic)) throw new RangeError(`Erlang B: traffic must be finite and ≥ 0, got ${traffic}`);
+  if (!(traffic >= 0) || !Number.isFinite(traffic))
+    throw new RangeError(`Erlang B: traffic must be finite and ≥ 0, got ${traffic}`);
 }
 
 /**
@@ -36,7 +37,8 @@ export class ErlangBLadder {
 
   /** B(agents, traffic). */
   at(agents: number): number {
-    if (!Number.isInteger(agents) || agents < 0) throw new RangeError(`Erlang B: agents must be a whole number ≥ 0, got ${agents}`);
+    if (!Number.isInteger(agents) || agents < 0)
+      throw new RangeError(`Erlang B: agents must be a whole number ≥ 0, got ${agents}`);
     if (agents >= this.values.length) {
       const grown = new Float64Array(Math.max(agents + 1, this.values.length * 2));
       grown.set(this.values);

@@ -17,7 +17,11 @@ function erlangSurvival(k: number, rateTimesT: number): number {
 
 /** M/M/n figures from the truncated birth–death chain — a method independent of the closed forms. */
 function mmnByChain(n: number, a: number, aht: number, t: number) {
-  const pi = stationaryDistribution(() => a, (k) => Math.min(k, n), n + 4000);
+  const pi = stationaryDistribution(
+    () => a,
+    (k) => Math.min(k, n),
+    n + 4000,
+  );
   let pWait = 0;
   let queue = 0;
   let waitsLonger = 0;
@@ -54,7 +58,11 @@ describe('Erlang C', () => {
   });
 
   test('P(wait), ASA and SL agree with the birth–death chain', () => {
-    for (const [n, a, aht, t] of [[14, 10, 180, 20], [3, 2.5, 300, 15], [60, 55, 240, 30]] as const) {
+    for (const [n, a, aht, t] of [
+      [14, 10, 180, 20],
+      [3, 2.5, 300, 15],
+      [60, 55, 240, 30],
+    ] as const) {
       const m = erlangCMetrics(n, a, aht, t);
       if (!m.defined) throw new Error(m.reason);
       const chain = mmnByChain(n, a, aht, t);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { staffingPlan } from './staffing-plan.ts';
 import { requiredAgents } from './staffing.ts';
+import { staffingPlan } from './staffing-plan.ts';
 
 const options = { intervalSeconds: 1800, model: 'c' as const, targets: { serviceLevel: 0.8 }, slSeconds: 20, shrinkage: 0.3 };
 
@@ -14,9 +14,17 @@ test('each row is solved like a single interval and keeps its labels and order',
     ],
     options,
   );
-  expect(rows.map((r) => [r.skillGroup, r.start])).toEqual([['policy', '09:00'], ['complaint', '09:00'], ['policy', '09:30'], ['policy', '10:00']]);
+  expect(rows.map((r) => [r.skillGroup, r.start])).toEqual([
+    ['policy', '09:00'],
+    ['complaint', '09:00'],
+    ['policy', '09:30'],
+    ['policy', '10:00'],
+  ]);
   expect(rows[0]).toMatchObject({ traffic: 10, agents: 14, positions: 20 });
-  const complaint = requiredAgents({ model: 'c', traffic: (40 * 390) / 1800, ahtSeconds: 390, slSeconds: 20 }, { serviceLevel: 0.8 });
+  const complaint = requiredAgents(
+    { model: 'c', traffic: (40 * 390) / 1800, ahtSeconds: 390, slSeconds: 20 },
+    { serviceLevel: 0.8 },
+  );
   expect(rows[1]?.agents).toBe(complaint.agents);
   expect(rows[1]?.positions).toBe(Math.ceil(complaint.agents / 0.7 - 1e-9));
   expect(rows[2]).toMatchObject({ agents: 0, positions: 0 });

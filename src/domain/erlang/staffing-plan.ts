@@ -1,4 +1,4 @@
-import { requiredAgents, scheduledPositions, type QueueModel, type StaffingTargets, type TargetName } from './staffing.ts';
+import { type QueueModel, requiredAgents, type StaffingTargets, scheduledPositions, type TargetName } from './staffing.ts';
 import { offeredTraffic, type QueueMetrics } from './traffic.ts';
 
 /** One interval of one skill group to staff (calls and AHT forecast or measured). */
@@ -50,7 +50,10 @@ export function staffingPlan(intervals: readonly PlanInterval[], options: Staffi
     const key = `${traffic}|${interval.ahtSeconds}|${patienceSeconds}`;
     let r = solved.get(key);
     if (!r) {
-      r = requiredAgents({ model: options.model, traffic, ahtSeconds: interval.ahtSeconds, slSeconds: options.slSeconds, patienceSeconds }, options.targets);
+      r = requiredAgents(
+        { model: options.model, traffic, ahtSeconds: interval.ahtSeconds, slSeconds: options.slSeconds, patienceSeconds },
+        options.targets,
+      );
       solved.set(key, r);
     }
     return {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateStaffing, failedTargets, requiredAgents, scheduledPositions, type StaffingProblem, type StaffingTargets } from './staffing.ts';
+import {
+  evaluateStaffing,
+  failedTargets,
+  requiredAgents,
+  type StaffingProblem,
+  type StaffingTargets,
+  scheduledPositions,
+} from './staffing.ts';
 import { offeredTraffic } from './traffic.ts';
 
 /** Second method: count up one agent at a time from the smallest n the model allows. */
@@ -83,7 +90,11 @@ describe('staffing', () => {
     expect(() => scheduledPositions(7, 1)).toThrow(RangeError);
     expect(requiredAgents({ model: 'c', traffic: 0, ahtSeconds: 180, slSeconds: 20 }, { serviceLevel: 0.8 }).agents).toBe(0);
     expect(() => requiredAgents({ model: 'c', traffic: 5, ahtSeconds: 180, slSeconds: 20 }, {})).toThrow(/at least one target/);
-    expect(() => requiredAgents({ model: 'a', traffic: 5, ahtSeconds: 180, slSeconds: 20 }, { serviceLevel: 0.8 })).toThrow(/patience/);
-    expect(() => requiredAgents({ model: 'c', traffic: 5, ahtSeconds: 180, slSeconds: 20 }, { serviceLevel: 80 })).toThrow(/between 0 and 1/);
+    expect(() => requiredAgents({ model: 'a', traffic: 5, ahtSeconds: 180, slSeconds: 20 }, { serviceLevel: 0.8 })).toThrow(
+      /patience/,
+    );
+    expect(() => requiredAgents({ model: 'c', traffic: 5, ahtSeconds: 180, slSeconds: 20 }, { serviceLevel: 80 })).toThrow(
+      /between 0 and 1/,
+    );
   });
 });

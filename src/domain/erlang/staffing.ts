@@ -29,7 +29,9 @@ export interface StaffingTargets {
 
 export type TargetName = keyof StaffingTargets;
 
-export type StaffingEvaluation = ({ defined: true } & QueueMetrics) | { defined: false; agents: number; traffic: number; reason: string };
+export type StaffingEvaluation =
+  | ({ defined: true } & QueueMetrics)
+  | { defined: false; agents: number; traffic: number; reason: string };
 
 export interface StaffingResult {
   /** The least whole number of agents meeting every target. */
@@ -42,7 +44,14 @@ export interface StaffingResult {
 }
 
 const ZERO_TRAFFIC = (slSeconds: number): QueueMetrics => ({
-  agents: 0, traffic: 0, pWait: 0, pAbandon: 0, serviceLevel: 1, slSeconds, asaSeconds: 0, occupancy: 0,
+  agents: 0,
+  traffic: 0,
+  pWait: 0,
+  pAbandon: 0,
+  serviceLevel: 1,
+  slSeconds,
+  asaSeconds: 0,
+  occupancy: 0,
 });
 
 /** The model's figures for n agents; Erlang C with n ≤ A is `{ defined: false }` with the reason. */
@@ -80,7 +89,8 @@ export function checkTargets(targets: StaffingTargets): void {
   if (sl === undefined && asa === undefined && ab === undefined && occ === undefined) {
     throw new RangeError('give at least one target: service level, max ASA, max abandonment or max occupancy');
   }
-  if (sl !== undefined && !(sl > 0 && sl < 1)) throw new RangeError(`service-level target must be between 0 and 1 (exclusive), got ${sl}`);
+  if (sl !== undefined && !(sl > 0 && sl < 1))
+    throw new RangeError(`service-level target must be between 0 and 1 (exclusive), got ${sl}`);
   if (asa !== undefined && !(asa > 0)) throw new RangeError(`max ASA must be > 0 seconds, got ${asa}`);
   if (ab !== undefined && !(ab > 0 && ab <= 1)) throw new RangeError(`max abandonment must be in (0, 1], got ${ab}`);
   if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new RangeError(`max occupancy must be in (0, 1], got ${occ}`);
@@ -163,7 +173,13 @@ function strip(e: { defined: true } & QueueMetrics): QueueMetrics {
  * For each binding target, where the straight line between (n−1, metric(n−1)) and (n, metric(n)) crosses
  * the target; the answer is the largest crossing. Without a defined n − 1 (Erlang C at n − 1 ≤ A) it is n.
  */
-function fractional(n: number, below: StaffingEvaluation | undefined, at: QueueMetrics, targets: StaffingTargets, binding: TargetName[]): number {
+function fractional(
+  n: number,
+  below: StaffingEvaluation | undefined,
+  at: QueueMetrics,
+  targets: StaffingTargets,
+  binding: TargetName[],
+): number {
   if (!below?.defined || binding.length === 0) return n;
   const metricOf: Record<TargetName, (m: QueueMetrics) => number> = {
     serviceLevel: (m) => m.serviceLevel,

@@ -8,7 +8,9 @@
  */
 export function offeredTraffic(calls: number, ahtSeconds: number, intervalSeconds: number): number {
   if (!(calls >= 0) || !(ahtSeconds > 0) || !(intervalSeconds > 0)) {
-    throw new RangeError(`offeredTraffic: need calls ≥ 0, AHT > 0, interval > 0 (got ${calls}, ${ahtSeconds}, ${intervalSeconds})`);
+    throw new RangeError(
+      `offeredTraffic: need calls ≥ 0, AHT > 0, interval > 0 (got ${calls}, ${ahtSeconds}, ${intervalSeconds})`,
+    );
   }
   return (calls * ahtSeconds) / intervalSeconds;
 }

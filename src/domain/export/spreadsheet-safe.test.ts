@@ -10,7 +10,13 @@ test('formula-looking text is neutralised, other text and numbers are not', () =
 });
 
 test('CSV has a BOM, CRLF lines, RFC 4180 quoting, and keeps negative numbers numeric', () => {
-  const csv = toCsv(['名称', 'n'], [['a,"b"', -3], ['=cmd|x', null]]);
+  const csv = toCsv(
+    ['名称', 'n'],
+    [
+      ['a,"b"', -3],
+      ['=cmd|x', null],
+    ],
+  );
   expect(csv).toBe('\uFEFF名称,n\r\n"a,""b""",-3\r\n\'=cmd|x,\r\n');
 });
 
@@ -28,13 +34,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return rows;
 }
@@ -46,7 +61,10 @@ test('whatever the text, the CSV reads back to the neutralised cells, row for ro
       const csv = toCsv(['a', 'b'], rows);
       expect(csv.startsWith('\uFEFF')).toBe(true);
       const back = parseCsv(csv.slice(1));
-      expect(back).toEqual([['a', 'b'], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : neutraliseCell(v))))]);
+      expect(back).toEqual([
+        ['a', 'b'],
+        ...rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : neutraliseCell(v)))),
+      ]);
     }),
   );
 });

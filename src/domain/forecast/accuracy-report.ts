@@ -39,7 +39,13 @@ export function accuracyReport(
   const figures = (rows: typeof intervals): AccuracyFigures => {
     const a = rows.map((r) => r.actual);
     const f = rows.map((r) => r.forecast);
-    return { actual: a.reduce((x, y) => x + y, 0), forecast: f.reduce((x, y) => x + y, 0), wape: wape(a, f), mape: mape(a, f), bias: bias(a, f) };
+    return {
+      actual: a.reduce((x, y) => x + y, 0),
+      forecast: f.reduce((x, y) => x + y, 0),
+      wape: wape(a, f),
+      mape: mape(a, f),
+      bias: bias(a, f),
+    };
   };
   const byDay = new Map<string, typeof intervals>();
   for (const r of intervals) {

@@ -24,13 +24,24 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Which intervals of the horizon an adjustment covers: a list of groups (one per day, or one for an instant span). */
-function coveredGroups(adj: Adjustment, dates: readonly string[], series: Pick<DaySeries, 'timeZone' | 'intervalMinutes' | 'slotsPerDay'>): [number, number][][] {
+function coveredGroups(
+  adj: Adjustment,
+  dates: readonly string[],
+  series: Pick<DaySeries, 'timeZone' | 'intervalMinutes' | 'slotsPerDay'>,
+): [number, number][][] {
   if (DATE.test(adj.from) && DATE.test(adj.to)) {
-    return dates.flatMap((date, d) => (date >= adj.from && date <= adj.to ? [Array.from({ length: series.slotsPerDay }, (_, s) => [d, s] as [number, number])] : []));
+    return dates.flatMap((date, d) =>
+      date >= adj.from && date <= adj.to
+        ? [Array.from({ length: series.slotsPerDay }, (_, s) => [d, s] as [number, number])]
+        : [],
+    );
   }
   const from = DateTime.fromISO(adj.from, { setZone: true });
   const to = DateTime.fromISO(adj.to, { setZone: true });
-  if (!INSTANT.test(adj.from) || !INSTANT.test(adj.to) || !from.isValid || !to.isValid) throw new RangeError(`adjustment "${adj.reason}": from/to must both be dates (YYYY-MM-DD) or both instants (ISO 8601), got ${adj.from} – ${adj.to}`);
+  if (!INSTANT.test(adj.from) || !INSTANT.test(adj.to) || !from.isValid || !to.isValid)
+    throw new RangeError(
+      `adjustment "${adj.reason}": from/to must both be dates (YYYY-MM-DD) or both instants (ISO 8601), got ${adj.from} – ${adj.to}`,
+    );
   const group: [number, number][] = [];
   dates.forEach((date, d) => {
     const start = DateTime.fromISO(date, { zone: series.timeZone });
@@ -43,7 +54,12 @@ function coveredGroups(adj: Adjustment, dates: readonly string[], series: Pick<D
 }
 
 /** The forecast `calls[day][slot]` with the adjustments applied in order (a new array; the input is not changed). */
-export function applyAdjustments(calls: readonly (readonly number[])[], dates: readonly string[], series: Pick<DaySeries, 'timeZone' | 'intervalMinutes' | 'slotsPerDay'>, adjustments: readonly Adjustment[]): number[][] {
+export function applyAdjustments(
+  calls: readonly (readonly number[])[],
+  dates: readonly string[],
+  series: Pick<DaySeries, 'timeZone' | 'intervalMinutes' | 'slotsPerDay'>,
+  adjustments: readonly Adjustment[],
+): number[][] {
   const out = calls.map((day) => [...day]);
   for (const adj of adjustments) {
     for (const group of coveredGroups(adj, dates, series)) {

@@ -10,7 +10,13 @@ test('rolling origin: each held-out week is forecast from the days before it onl
   // Seasonal naive forecasts each day as the day a week before: error 7 on every held-out day (days 14–27).
   const held = Array.from({ length: 14 }, (_, k) => 24 + k);
   const naive = rows.find((r) => r.model === 'naive')!;
-  expect(naive.wape).toBeCloseTo(wape(held, held.map((a) => a - 7))!, 12);
+  expect(naive.wape).toBeCloseTo(
+    wape(
+      held,
+      held.map((a) => a - 7),
+    )!,
+    12,
+  );
   expect(naive.dailyWape).toBeCloseTo(naive.wape!, 12); // one interval a day: the same
   expect(rows.map((r) => r.model)).toEqual(['naive', 'profile', 'holt-winters', 'regression']);
   // The regression's trend sees the rise (log-linear, so not exactly); seasonal naive lags a week behind it.
@@ -20,5 +26,10 @@ test('rolling origin: each held-out week is forecast from the days before it onl
 test('weeks without two weeks of training before them are not held out', () => {
   const s = makeSeries('2025-11-03', 20, 1, () => 5);
   expect(backtest(s, 2).every((r) => r.wape === null)).toBe(true);
-  expect(backtest(makeSeries('2025-11-03', 21, 1, () => 5), 2).find((r) => r.model === 'naive')!.wape).toBe(0);
+  expect(
+    backtest(
+      makeSeries('2025-11-03', 21, 1, () => 5),
+      2,
+    ).find((r) => r.model === 'naive')!.wape,
+  ).toBe(0);
 });

@@ -40,6 +40,10 @@ export function backtest(series: DaySeries, weeks: number, overrides?: ReadonlyM
         predictedDays.push(sum(f[i]!));
       });
     }
-    return { model, wape: actual.length ? wape(actual, predicted) : null, dailyWape: actualDays.length ? wape(actualDays, predictedDays) : null };
+    return {
+      model,
+      wape: actual.length ? wape(actual, predicted) : null,
+      dailyWape: actualDays.length ? wape(actualDays, predictedDays) : null,
+    };
   });
 }

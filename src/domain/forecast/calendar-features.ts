@@ -3,8 +3,20 @@ import { addDays } from './model.ts';
 
 /** Names of the columns `calendarFeatures` returns, in order (for tables and tests). */
 export const FEATURE_NAMES = [
-  'intercept', 'trend (per week)', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
-  'public holiday', 'make-up workday', 'workday before a holiday', 'workday after a holiday', 'month start (day ≤ 3)', 'month end (last 3 days)',
+  'intercept',
+  'trend (per week)',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'public holiday',
+  'make-up workday',
+  'workday before a holiday',
+  'workday after a holiday',
+  'month start (day ≤ 3)',
+  'month end (last 3 days)',
 ] as const;
 
 /**
@@ -28,7 +40,8 @@ export function calendarFeatures(date: string, weeks: number, overrides?: Readon
   const dom = Number(date.slice(8, 10));
   const daysInMonth = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
   return [
-    1, weeks,
+    1,
+    weeks,
     ...[1, 2, 3, 4, 5, 6].map(weekday),
     kind === 'public_holiday' ? 1 : 0,
     kind === 'makeup_workday' ? 1 : 0,

@@ -48,7 +48,10 @@ describe('the model', () => {
   });
   test('day types the history lacks borrow a shape: a holiday takes the weekend’s', () => {
     const s = makeSeries('2025-08-04', 14, 2, (d) => (new Date(`${d}T00:00:00Z`).getUTCDay() % 6 === 0 ? [1, 3] : [3, 1])[0]!);
-    const shape = intradayProfiles({ ...s, calls: s.dates.map((d) => (new Date(`${d}T00:00:00Z`).getUTCDay() % 6 === 0 ? [1, 3] : [3, 1])) });
+    const shape = intradayProfiles({
+      ...s,
+      calls: s.dates.map((d) => (new Date(`${d}T00:00:00Z`).getUTCDay() % 6 === 0 ? [1, 3] : [3, 1])),
+    });
     const close = (a: number[], b: number[]) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 12));
     close(shape('holiday'), [0.25, 0.75]);
     close(shape('makeup'), [0.75, 0.25]);

@@ -26,10 +26,18 @@ export function fitDailyRegression(totals: readonly number[], features: readonly
     });
     if (!(Math.abs(residuals[worst] ?? 0) > limit)) break;
     keep = keep.filter((_, k) => k !== worst);
-    beta = ols(keep.map((i) => features[i]!), keep.map((i) => z[i]!));
+    beta = ols(
+      keep.map((i) => features[i]!),
+      keep.map((i) => z[i]!),
+    );
   }
   const smear = sum(keep.map((i) => Math.exp(z[i]! - dot(features[i]!, beta)))) / Math.max(1, keep.length);
-  return { beta, smear, dropped: features.length - keep.length, predict: (x: readonly number[]) => Math.max(0, smear * Math.exp(dot(x, beta)) - 1) };
+  return {
+    beta,
+    smear,
+    dropped: features.length - keep.length,
+    predict: (x: readonly number[]) => Math.max(0, smear * Math.exp(dot(x, beta)) - 1),
+  };
 }
 
 function median(xs: readonly number[]): number {
@@ -45,7 +53,10 @@ const PROFILE_DAYS = 8;
  * Intraday shape of each day type, pooled over its last PROFILE_DAYS days with calls; types the history lacks
  * borrow: a holiday takes the weekend's shape, a make-up workday the weekdays', a weekday all ordinary days'.
  */
-export function intradayProfiles(series: DaySeries, overrides?: ReadonlyMap<string, DayOverride>): (type: ProfileType) => number[] {
+export function intradayProfiles(
+  series: DaySeries,
+  overrides?: ReadonlyMap<string, DayOverride>,
+): (type: ProfileType) => number[] {
   const byType = new Map<ProfileType, number[]>();
   for (let d = series.dates.length - 1; d >= 0; d--) {
     if (sum(series.calls[d]!) <= 0) continue;
@@ -64,7 +75,12 @@ export function intradayProfiles(series: DaySeries, overrides?: ReadonlyMap<stri
   const ordinary: ProfileType[] = [0, 1, 2, 3, 4, 5, 6];
   const flat = Array(series.slotsPerDay).fill(1 / series.slotsPerDay) as number[];
   return (type) => {
-    const chain: ProfileType[][] = type === 'holiday' ? [['holiday'], [0, 6], ordinary] : type === 'makeup' ? [['makeup'], [1, 2, 3, 4, 5], ordinary] : [[type], ordinary];
+    const chain: ProfileType[][] =
+      type === 'holiday'
+        ? [['holiday'], [0, 6], ordinary]
+        : type === 'makeup'
+          ? [['makeup'], [1, 2, 3, 4, 5], ordinary]
+          : [[type], ordinary];
     for (const types of chain) {
       const shape = pooled(types);
       if (shape) return shape;
@@ -81,7 +97,10 @@ export function intradayProfiles(series: DaySeries, overrides?: ReadonlyMap<stri
  */
 export const calendarRegression: Model = (series, dates, overrides) => {
   const first = series.dates[0]!;
-  const fit = fitDailyRegression(series.calls.map(sum), series.dates.map((d) => calendarFeatures(d, dayDiff(first, d) / 7, overrides)));
+  const fit = fitDailyRegression(
+    series.calls.map(sum),
+    series.dates.map((d) => calendarFeatures(d, dayDiff(first, d) / 7, overrides)),
+  );
   const profileOf = intradayProfiles(series, overrides);
   return dates.map((date) => {
     const total = fit.predict(calendarFeatures(date, dayDiff(first, date) / 7, overrides));

@@ -5,7 +5,11 @@ import { toDaySeries } from './series.ts';
 import { syntheticHistory } from './synthetic.ts';
 
 const series = (from: string, days: number, calls: number, minutes: number, seed?: number) =>
-  toDaySeries(syntheticHistory(from, days, calls, minutes, seed === undefined ? undefined : createRandom(seed)), minutes, 'Asia/Shanghai');
+  toDaySeries(
+    syntheticHistory(from, days, calls, minutes, seed === undefined ? undefined : createRandom(seed)),
+    minutes,
+    'Asia/Shanghai',
+  );
 
 describe('forecast', () => {
   test('auto takes the lowest backtest WAPE and covers every interval from the one after the history', () => {
@@ -22,7 +26,14 @@ describe('forecast', () => {
     // Noise-free repeating weeks: seasonal naive is perfect in the backtest and wins the tie; National Day lies ahead.
     const r = forecast(series('2025-08-11', 42, 2000, 60), { horizonDays: 14, model: 'auto' });
     expect(r.model).toBe('naive');
-    expect(r.specialDaysByRegression).toEqual(['2025-09-28', '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05']);
+    expect(r.specialDaysByRegression).toEqual([
+      '2025-09-28',
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+    ]);
     const day = (date: string) => r.intervals.filter((i) => i.intervalStart.startsWith(date)).reduce((a, b) => a + b.offered, 0);
     expect(day('2025-10-01') / day('2025-09-24')).toBeLessThan(0.6); // a holiday, not a Wednesday
     const asked = forecast(series('2025-08-11', 42, 2000, 60), { horizonDays: 14, model: 'naive' });
@@ -31,7 +42,13 @@ describe('forecast', () => {
   test('adjustments apply on their dates only', () => {
     const s = series('2025-11-03', 21, 1000, 60);
     const base = forecast(s, { horizonDays: 2, model: 'profile' });
-    const adj = forecast(s, { horizonDays: 2, model: 'profile', adjustments: [{ from: '2025-11-25', to: '2025-11-25', kind: 'percent', value: 50, reason: '新业务出台', author: 'planner' }] });
+    const adj = forecast(s, {
+      horizonDays: 2,
+      model: 'profile',
+      adjustments: [
+        { from: '2025-11-25', to: '2025-11-25', kind: 'percent', value: 50, reason: '新业务出台', author: 'planner' },
+      ],
+    });
     const day = (r: typeof base, d: number) => r.intervals.slice(d * 24, d * 24 + 24).reduce((a, b) => a + b.offered, 0);
     expect(day(adj, 0)).toBeCloseTo(day(base, 0), 6);
     expect(day(adj, 1)).toBeCloseTo(1.5 * day(base, 1), 0);

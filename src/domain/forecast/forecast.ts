@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import type { DayOverride } from '../calendar/day-kind.ts';
 import { type Adjustment, applyAdjustments } from './adjustments.ts';
 import { ahtForecast } from './aht-forecast.ts';
-import { backtest, type BacktestRow } from './backtest.ts';
+import { type BacktestRow, backtest } from './backtest.ts';
 import { isSpecialDay } from './calendar-features.ts';
 import type { ModelName } from './model.ts';
 import { MODELS } from './models.ts';
 import { type DaySeries, HistoryError, horizonDates, slotStart } from './series.ts';
 
 export type { Adjustment } from './adjustments.ts';
-export { backtest, type BacktestRow } from './backtest.ts';
+export { type BacktestRow, backtest } from './backtest.ts';
 
 export interface ForecastOptions {
   horizonDays: number;
@@ -49,7 +49,8 @@ export function forecast(series: DaySeries, options: ForecastOptions): ForecastR
   if (!Number.isInteger(options.horizonDays) || options.horizonDays < 1 || options.horizonDays > MAX_HORIZON_DAYS) {
     throw new HistoryError(`horizon must be 1–${MAX_HORIZON_DAYS} days, got ${options.horizonDays}`);
   }
-  if (series.dates.length < 14) throw new HistoryError(`the history covers ${series.dates.length} days; at least 14 (two weeks) are needed`);
+  if (series.dates.length < 14)
+    throw new HistoryError(`the history covers ${series.dates.length} days; at least 14 (two weeks) are needed`);
   const table = backtest(series, options.backtestWeeks ?? 2, options.overrides);
   let model: ModelName;
   let fallback: string | null = null;
@@ -83,7 +84,9 @@ export function forecast(series: DaySeries, options: ForecastOptions): ForecastR
     adjusted[d]!.map((offered, slot) => {
       const a = aht[d]![slot];
       return {
-        intervalStart: DateTime.fromMillis(slotStart(series, date, slot), { zone: series.timeZone }).toISO({ suppressMilliseconds: true }) ?? '',
+        intervalStart:
+          DateTime.fromMillis(slotStart(series, date, slot), { zone: series.timeZone }).toISO({ suppressMilliseconds: true }) ??
+          '',
         offered: Math.round(offered * 100) / 100,
         ahtSeconds: a == null ? null : Math.round(a * 10) / 10,
       };

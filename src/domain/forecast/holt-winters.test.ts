@@ -26,7 +26,12 @@ describe('double-seasonal Holt–Winters', () => {
     const s = makeSeries('2025-06-02', 42, m1, (d, k) => truth(d, k) + (u() - 0.5) * 10); // June–July: no Chinese holiday after Jun 2
     const ahead = ['2025-07-14', '2025-07-15', '2025-07-19', '2025-07-20'];
     const f = holtWinters(s, ahead)!;
-    expect(wape(ahead.flatMap((d) => Array.from({ length: m1 }, (_, k) => truth(d, k))), f.flat())).toBeLessThan(0.05);
+    expect(
+      wape(
+        ahead.flatMap((d) => Array.from({ length: m1 }, (_, k) => truth(d, k))),
+        f.flat(),
+      ),
+    ).toBeLessThan(0.05);
   });
 
   test('the one-step error search finds a fast level after a lasting shift, a slow one without', () => {
@@ -45,7 +50,12 @@ describe('double-seasonal Holt–Winters', () => {
     const s = makeSeries('2025-04-22', 43, m1, (d, k) => (dayInfo(d).kind === 'public_holiday' ? 0.3 : 1) * truth(d, k));
     const ahead = ['2025-06-04', '2025-06-05', '2025-06-07'];
     const f = holtWinters(s, ahead)!;
-    expect(wape(ahead.flatMap((d) => Array.from({ length: m1 }, (_, k) => truth(d, k))), f.flat())).toBeLessThan(0.01);
+    expect(
+      wape(
+        ahead.flatMap((d) => Array.from({ length: m1 }, (_, k) => truth(d, k))),
+        f.flat(),
+      ),
+    ).toBeLessThan(0.01);
     expect(holtWinters(makeSeries('2025-06-02', 13, m1, truth), ahead)).toBeNull();
   });
 });

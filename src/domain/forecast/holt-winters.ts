@@ -105,9 +105,22 @@ const logit = (p: number) => Math.log(p / (1 - p));
  * The smoothing constants that minimise the in-sample one-step squared error, found by Nelder–Mead on the
  * logits of α, δ, ω (so the search is unconstrained while each constant stays in (0, 1)).
  */
-export function fitHoltWinters(y: readonly number[], m1: number, m2: number, skip?: readonly boolean[]): { params: HwParams; state: HwState } {
-  const toParams = (z: readonly number[]): HwParams => ({ alpha: logistic(z[0]!), delta: logistic(z[1]!), omega: logistic(z[2]!) });
-  const best = nelderMead((z) => runHoltWinters(y, m1, m2, toParams(z), skip).sse, [logit(0.05), logit(0.1), logit(0.1)], { step: 1.5, maxEvaluations: 150, tolerance: 1e-7 });
+export function fitHoltWinters(
+  y: readonly number[],
+  m1: number,
+  m2: number,
+  skip?: readonly boolean[],
+): { params: HwParams; state: HwState } {
+  const toParams = (z: readonly number[]): HwParams => ({
+    alpha: logistic(z[0]!),
+    delta: logistic(z[1]!),
+    omega: logistic(z[2]!),
+  });
+  const best = nelderMead((z) => runHoltWinters(y, m1, m2, toParams(z), skip).sse, [logit(0.05), logit(0.1), logit(0.1)], {
+    step: 1.5,
+    maxEvaluations: 150,
+    tolerance: 1e-7,
+  });
   const params = toParams(best.x);
   return { params, state: runHoltWinters(y, m1, m2, params, skip) };
 }
@@ -126,6 +139,8 @@ export const holtWinters: Model = (series: DaySeries, dates: readonly string[], 
   const { state } = fitHoltWinters(y, m1, m2, skip);
   return dates.map((date) => {
     const offset = dayDiff(series.dates[0]!, date) * m1;
-    return Array.from({ length: m1 }, (_, s) => Math.max(0, state.level + state.daily[(offset + s) % m1]! + state.weekly[(offset + s) % m2]!));
+    return Array.from({ length: m1 }, (_, s) =>
+      Math.max(0, state.level + state.daily[(offset + s) % m1]! + state.weekly[(offset + s) % m2]!),
+    );
   });
 };

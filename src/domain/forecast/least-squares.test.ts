@@ -3,7 +3,15 @@ import { ols } from './least-squares.ts';
 
 test('a straight line through four points, against the textbook formulas', () => {
   // x = 0..3, y = 1, 2, 2, 4: x̄ = 1.5, ȳ = 2.25, Sxy = 4.5, Sxx = 5 → slope 0.9, intercept 2.25 − 0.9·1.5 = 0.9.
-  const b = ols([[1, 0], [1, 1], [1, 2], [1, 3]], [1, 2, 2, 4]);
+  const b = ols(
+    [
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ],
+    [1, 2, 2, 4],
+  );
   expect(b[0]).toBeCloseTo(0.9, 8);
   expect(b[1]).toBeCloseTo(0.9, 8);
 });
@@ -16,6 +24,14 @@ test('recovers the coefficients of an exact linear relation with correlated colu
 });
 
 test('a column that never varies gets a zero coefficient instead of a singular matrix', () => {
-  const b = ols([[1, 0, 0], [1, 1, 0], [1, 2, 0], [1, 3, 0]], [1, 3, 5, 7]);
+  const b = ols(
+    [
+      [1, 0, 0],
+      [1, 1, 0],
+      [1, 2, 0],
+      [1, 3, 0],
+    ],
+    [1, 3, 5, 7],
+  );
   expect(b.map((v) => Number(v.toFixed(6)))).toEqual([1, 2, 0]);
 });

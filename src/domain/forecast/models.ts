@@ -4,8 +4,8 @@ import type { Model, ModelName } from './model.ts';
 import { seasonalNaive } from './seasonal-naive.ts';
 import { weekdayProfile } from './weekday-profile.ts';
 
-export { MODEL_NAMES, type Model, type ModelName } from './model.ts';
 export { calendarFeatures } from './calendar-features.ts';
+export { MODEL_NAMES, type Model, type ModelName } from './model.ts';
 export { calendarRegression, holtWinters, seasonalNaive, weekdayProfile };
 
 /** Every model by the name the CLI, the API and the backtest table use. */

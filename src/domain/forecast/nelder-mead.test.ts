@@ -15,10 +15,14 @@ describe('nelderMead', () => {
   });
   test('stops at the evaluation budget', () => {
     let calls = 0;
-    nelderMead(([x]) => {
-      calls++;
-      return Math.abs(Math.sin(x! * 1000));
-    }, [0.3], { maxEvaluations: 25, tolerance: 0 });
+    nelderMead(
+      ([x]) => {
+        calls++;
+        return Math.abs(Math.sin(x! * 1000));
+      },
+      [0.3],
+      { maxEvaluations: 25, tolerance: 0 },
+    );
     expect(calls).toBeLessThanOrEqual(25 + 2);
   });
 });

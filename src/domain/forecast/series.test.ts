@@ -5,10 +5,14 @@ const sh = (iso: string) => Date.parse(iso);
 
 describe('toDaySeries', () => {
   test('lays intervals out by local day; missing intervals are zero calls', () => {
-    const s = toDaySeries([
-      { intervalStart: sh('2025-10-09T00:00:00+08:00'), offered: 3, ahtSeconds: 200 },
-      { intervalStart: sh('2025-10-10T23:00:00+08:00'), offered: 7 },
-    ], 60, 'Asia/Shanghai');
+    const s = toDaySeries(
+      [
+        { intervalStart: sh('2025-10-09T00:00:00+08:00'), offered: 3, ahtSeconds: 200 },
+        { intervalStart: sh('2025-10-10T23:00:00+08:00'), offered: 7 },
+      ],
+      60,
+      'Asia/Shanghai',
+    );
     expect(s.dates).toEqual(['2025-10-09', '2025-10-10']);
     expect(s.slotsPerDay).toBe(24);
     expect(s.calls[0]![0]).toBe(3);
@@ -29,7 +33,17 @@ describe('toDaySeries', () => {
       }
       throw new Error('no error');
     };
-    const dup = err(() => toDaySeries([{ intervalStart: t0, offered: 1 }, { intervalStart: t0 + 1_800_000, offered: 1 }, { intervalStart: t0, offered: 2 }], 30, 'Asia/Shanghai'));
+    const dup = err(() =>
+      toDaySeries(
+        [
+          { intervalStart: t0, offered: 1 },
+          { intervalStart: t0 + 1_800_000, offered: 1 },
+          { intervalStart: t0, offered: 2 },
+        ],
+        30,
+        'Asia/Shanghai',
+      ),
+    );
     expect(dup.message).toMatch(/twice/);
     expect(dup.index).toBe(2);
     expect(err(() => toDaySeries([{ intervalStart: t0, offered: -1 }], 30, 'Asia/Shanghai')).message).toMatch(/≥ 0/);
@@ -40,9 +54,14 @@ describe('toDaySeries', () => {
   });
   test('a zone with daylight saving is refused on the day the clocks change', () => {
     // Berlin: 2025-03-30 has 23 hours.
-    const pts = [{ intervalStart: sh('2025-03-29T00:00:00+01:00'), offered: 1 }, { intervalStart: sh('2025-03-31T00:00:00+02:00'), offered: 1 }];
+    const pts = [
+      { intervalStart: sh('2025-03-29T00:00:00+01:00'), offered: 1 },
+      { intervalStart: sh('2025-03-31T00:00:00+02:00'), offered: 1 },
+    ];
     expect(() => toDaySeries(pts, 30, 'Europe/Berlin')).toThrow(/2025-03-30 is not 24 hours/);
     // The same zone in a month without a change is fine.
-    expect(toDaySeries([{ intervalStart: sh('2025-06-02T00:00:00+02:00'), offered: 1 }], 30, 'Europe/Berlin').dates).toEqual(['2025-06-02']);
+    expect(toDaySeries([{ intervalStart: sh('2025-06-02T00:00:00+02:00'), offered: 1 }], 30, 'Europe/Berlin').dates).toEqual([
+      '2025-06-02',
+    ]);
   });
 });

@@ -36,7 +36,8 @@ export class HistoryError extends Error {
  * length (daylight saving): a day with 23 or 25 hours has no fixed slot layout.
  */
 export function toDaySeries(points: readonly HistoryPoint[], intervalMinutes: number, timeZone: string): DaySeries {
-  if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || 1440 % intervalMinutes !== 0) throw new HistoryError(`interval of ${intervalMinutes} minutes does not divide a day`);
+  if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || 1440 % intervalMinutes !== 0)
+    throw new HistoryError(`interval of ${intervalMinutes} minutes does not divide a day`);
   if (points.length === 0) throw new HistoryError('the history is empty');
   const slotsPerDay = 1440 / intervalMinutes;
   const seen = new Set<number>();
@@ -63,11 +64,15 @@ export function toDaySeries(points: readonly HistoryPoint[], intervalMinutes: nu
   });
   const dates: string[] = [];
   for (let d = DateTime.fromISO(first, { zone: timeZone }); (d.toISODate() ?? '') <= last; d = d.plus({ days: 1 })) {
-    if (d.plus({ days: 1 }).diff(d, 'minutes').minutes !== 1440) throw new HistoryError(`${d.toISODate()} is not 24 hours long in ${timeZone} (daylight saving): use a zone without DST`);
+    if (d.plus({ days: 1 }).diff(d, 'minutes').minutes !== 1440)
+      throw new HistoryError(`${d.toISODate()} is not 24 hours long in ${timeZone} (daylight saving): use a zone without DST`);
     dates.push(d.toISODate() ?? '');
   }
   return {
-    timeZone, intervalMinutes, slotsPerDay, dates,
+    timeZone,
+    intervalMinutes,
+    slotsPerDay,
+    dates,
     calls: dates.map((d) => byDay.get(d)?.calls ?? Array(slotsPerDay).fill(0)),
     aht: dates.map((d) => byDay.get(d)?.aht ?? Array(slotsPerDay).fill(null)),
   };
@@ -81,7 +86,9 @@ export function horizonDates(series: DaySeries, days: number): string[] {
 
 /** Epoch ms of slot `s` of local date `date`. */
 export function slotStart(series: Pick<DaySeries, 'timeZone' | 'intervalMinutes'>, date: string, s: number): number {
-  return DateTime.fromISO(date, { zone: series.timeZone }).plus({ minutes: s * series.intervalMinutes }).toMillis();
+  return DateTime.fromISO(date, { zone: series.timeZone })
+    .plus({ minutes: s * series.intervalMinutes })
+    .toMillis();
 }
 
 /** The first `n` days of a series (for backtests). */

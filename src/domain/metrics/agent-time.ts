@@ -38,7 +38,10 @@ const NAMES = ['logged_in', 'paused', 'acw', 'talking'] as const;
  *
  * @example 1 h logged in with 30 min talk, 6 min ACW, 12 min paused → idle 12 min, occupancy 36/48 = 0.75, utilization 36/60 = 0.6
  */
-export function agentTime(spans: Iterable<AgentStateSpan>, options: { interval: IntervalSpec; timeZone: string; agentMap?: Record<string, string> }): AgentTimeRow[] {
+export function agentTime(
+  spans: Iterable<AgentStateSpan>,
+  options: { interval: IntervalSpec; timeZone: string; agentMap?: Record<string, string> },
+): AgentTimeRow[] {
   const startOf = intervalStarter(options.interval, options.timeZone);
   const nextOf = nextIntervalStart(options.interval, options.timeZone);
   const byAgent = new Map<string, AgentStateSpan[]>();
@@ -54,7 +57,22 @@ export function agentTime(spans: Iterable<AgentStateSpan>, options: { interval: 
     const id = `${agent}\u0000${start}`;
     let r = rows.get(id);
     if (!r) {
-      r = { agent, intervalStart: isoInZone(start, options.timeZone), intervalStartMs: start, loggedInSeconds: 0, idleSeconds: 0, talkingSeconds: 0, acwSeconds: 0, pausedSeconds: 0, pausedByReason: {}, handleSeconds: 0, occupancy: null, utilization: null, callsHandled: 0, callsPerHour: null };
+      r = {
+        agent,
+        intervalStart: isoInZone(start, options.timeZone),
+        intervalStartMs: start,
+        loggedInSeconds: 0,
+        idleSeconds: 0,
+        talkingSeconds: 0,
+        acwSeconds: 0,
+        pausedSeconds: 0,
+        pausedByReason: {},
+        handleSeconds: 0,
+        occupancy: null,
+        utilization: null,
+        callsHandled: 0,
+        callsPerHour: null,
+      };
       rows.set(id, r);
     }
     return r;
@@ -79,7 +97,11 @@ export function agentTime(spans: Iterable<AgentStateSpan>, options: { interval: 
       const to = i + 1 < points.length ? points[i + 1].t : p.t;
       if (to <= p.t) continue;
       let top = -1;
-      for (let k = 3; k >= 0; k--) if (active[k] > 0) { top = k; break; }
+      for (let k = 3; k >= 0; k--)
+        if (active[k] > 0) {
+          top = k;
+          break;
+        }
       if (top < 0) continue;
       const reason = top === 1 ? (pauses[pauses.length - 1]?.reason ?? '') : '';
       // Split the segment [p.t, to) at interval boundaries.

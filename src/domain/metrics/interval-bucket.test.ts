@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { intervalStarter, isoFormatter, isoInZone } from './interval-bucket.ts';
 
@@ -34,9 +34,12 @@ describe('intervalStarter', () => {
   it('the fast formatter writes what luxon writes', () => {
     for (const zone of ['Asia/Shanghai', 'Europe/Berlin', 'UTC']) {
       const f = isoFormatter(zone);
-      fc.assert(fc.property(fc.integer({ min: 1_700_000_000, max: 1_900_000_000 }), (s) => {
-        expect(f(s * 1000)).toBe(isoInZone(s * 1000, zone).replace('Z', '+00:00'));
-      }), { numRuns: 200 });
+      fc.assert(
+        fc.property(fc.integer({ min: 1_700_000_000, max: 1_900_000_000 }), (s) => {
+          expect(f(s * 1000)).toBe(isoInZone(s * 1000, zone).replace('Z', '+00:00'));
+        }),
+        { numRuns: 200 },
+      );
     }
   });
 });

@@ -49,7 +49,9 @@ export function intervalStarter(interval: IntervalSpec, timeZone: string): (ms: 
     const localDay = Math.floor((ms + offsetAt(ms)) / 86_400_000);
     let start = periods.get(localDay);
     if (start === undefined) {
-      start = DateTime.fromMillis(ms, { zone: timeZone }).startOf(unit === 'week' ? 'week' : unit).toMillis();
+      start = DateTime.fromMillis(ms, { zone: timeZone })
+        .startOf(unit === 'week' ? 'week' : unit)
+        .toMillis();
       periods.set(localDay, start);
     }
     return start;
@@ -76,5 +78,8 @@ export function isoFormatter(timeZone: string): (ms: number) => string {
 export function nextIntervalStart(interval: IntervalSpec, timeZone: string): (start: number) => number {
   if (typeof interval === 'number') return (start) => start + interval * 60_000;
   const unit = interval === 'day' ? 'days' : interval === 'week' ? 'weeks' : 'months';
-  return (start) => DateTime.fromMillis(start, { zone: timeZone }).plus({ [unit]: 1 }).toMillis();
+  return (start) =>
+    DateTime.fromMillis(start, { zone: timeZone })
+      .plus({ [unit]: 1 })
+      .toMillis();
 }

@@ -52,9 +52,28 @@ export interface CubeOptions {
 
 export function emptyCell(queue: string, agent: string | null, start: number): IntervalCell {
   return {
-    queue, agent, start, offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, timeout: 0, exitKey: 0, exitEmpty: 0,
-    unknownEnd: 0, answeredWithinT: 0, abandonedAfterT: 0, handled: 0, sumAnswerWait: 0, sumAbandonWait: 0, maxWait: -1,
-    sumTalk: 0, sumHold: 0, sumAcw: 0, transferred: 0, ringNoAnswer: 0,
+    queue,
+    agent,
+    start,
+    offered: 0,
+    answered: 0,
+    abandoned: 0,
+    shortAbandoned: 0,
+    timeout: 0,
+    exitKey: 0,
+    exitEmpty: 0,
+    unknownEnd: 0,
+    answeredWithinT: 0,
+    abandonedAfterT: 0,
+    handled: 0,
+    sumAnswerWait: 0,
+    sumAbandonWait: 0,
+    maxWait: -1,
+    sumTalk: 0,
+    sumHold: 0,
+    sumAcw: 0,
+    transferred: 0,
+    ringNoAnswer: 0,
   };
 }
 

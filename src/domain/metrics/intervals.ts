@@ -118,7 +118,11 @@ export function rollUpCells(cells: Iterable<IntervalCell>, options: IntervalOpti
   const iso = isoFormatter(options.timeZone);
   const rows = [...groups.values()].map(({ name, cell }) => {
     const row = rowFromCell(cell, sl, iso);
-    return options.by === 'queue' ? { queue: name ?? '', ...row } : options.by === 'team' ? { team: name, ...row } : { agent: name, ...row };
+    return options.by === 'queue'
+      ? { queue: name ?? '', ...row }
+      : options.by === 'team'
+        ? { team: name, ...row }
+        : { agent: name, ...row };
   });
   const label = (r: IntervalRow): string => r.queue ?? r.team ?? r.agent ?? '';
   // Code-point order, not localeCompare: stable across machines and fast for thousands of rows.

@@ -4,9 +4,32 @@ import { repeatContacts } from './repeat-contacts.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5, 1);
-function c(callId: string, queue: string, caller: string | null, atH: number, outcome: Contact['outcome'] = 'answered', agent = 'SIP/1001'): Contact {
+function c(
+  callId: string,
+  queue: string,
+  caller: string | null,
+  atH: number,
+  outcome: Contact['outcome'] = 'answered',
+  agent = 'SIP/1001',
+): Contact {
   const enteredAt = T0 + atH * H;
-  return { key: `${callId}:${queue}`, callId, queue, callerId: caller, enteredAt, outcome, waitSeconds: 5, answeredAt: enteredAt + 5000, endedAt: enteredAt + 300_000, agent: outcome === 'answered' ? agent : null, talkSeconds: 295, holdSeconds: 0, acwSeconds: 0, transferred: false, ringNoAnswer: 0 };
+  return {
+    key: `${callId}:${queue}`,
+    callId,
+    queue,
+    callerId: caller,
+    enteredAt,
+    outcome,
+    waitSeconds: 5,
+    answeredAt: enteredAt + 5000,
+    endedAt: enteredAt + 300_000,
+    agent: outcome === 'answered' ? agent : null,
+    talkSeconds: 295,
+    holdSeconds: 0,
+    acwSeconds: 0,
+    transferred: false,
+    ringNoAnswer: 0,
+  };
 }
 
 describe('repeatContacts', () => {
@@ -23,7 +46,7 @@ describe('repeatContacts', () => {
   ];
   const observedUntil = T0 + 60 * H;
 
-  it('counts a repeat within the window, attributed to the first call\'s skill group', () => {
+  it("counts a repeat within the window, attributed to the first call's skill group", () => {
     const rows = repeatContacts(contacts, { windowHours: 24, observedUntil, by: 'queue' });
     // support: eligible a1 (rep), b1 (no), d1 (rep) = 3, censored a3; billing: a2 (no); sales: b1' (no).
     expect(rows).toEqual([

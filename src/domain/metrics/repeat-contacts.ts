@@ -29,7 +29,16 @@ const ANONYMOUS = new Set(['', 'anonymous', 'unknown', 'restricted', 'private', 
  *
  * @example calls from 138…1 at 09:00 (answered, ended 09:05) and 20:00 the same day, window 24 h → the 09:00 call is repeated.
  */
-export function repeatContacts(contacts: Iterable<Contact>, options: { windowHours: number; observedUntil: number; by: 'queue' | 'agent'; queueToGroup?: Record<string, string>; agentMap?: Record<string, string> }): RepeatRow[] {
+export function repeatContacts(
+  contacts: Iterable<Contact>,
+  options: {
+    windowHours: number;
+    observedUntil: number;
+    by: 'queue' | 'agent';
+    queueToGroup?: Record<string, string>;
+    agentMap?: Record<string, string>;
+  },
+): RepeatRow[] {
   const windowMs = options.windowHours * 3_600_000;
   const byCaller = new Map<string, Contact[]>();
   for (const c of contacts) {
@@ -44,7 +53,10 @@ export function repeatContacts(contacts: Iterable<Contact>, options: { windowHou
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
       if (c.outcome !== 'answered') continue;
-      const name = options.by === 'queue' ? (options.queueToGroup?.[c.queue] ?? c.queue) : (options.agentMap?.[c.agent ?? ''] ?? c.agent ?? '');
+      const name =
+        options.by === 'queue'
+          ? (options.queueToGroup?.[c.queue] ?? c.queue)
+          : (options.agentMap?.[c.agent ?? ''] ?? c.agent ?? '');
       let r = rows.get(name);
       if (!r) rows.set(name, (r = { name, eligible: 0, repeated: 0, repeatRate: null, fcr: null, censored: 0 }));
       const from = c.endedAt ?? c.enteredAt;

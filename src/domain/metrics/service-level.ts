@@ -10,7 +10,14 @@ const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
  * Pure and dependency-free, so the report pages compute their totals with this same function.
  * @example serviceLevel(2, 2, 6, 3, 1, 1) // 2/(3+1) = 0.5; definition 1 gives 2/6, definition 3 gives 2/(6−1)
  */
-export function serviceLevel(def: SlDefinition, withinT: number, offered: number, answered: number, abandonedAfterT: number, shortAbandoned: number): number | null {
+export function serviceLevel(
+  def: SlDefinition,
+  withinT: number,
+  offered: number,
+  answered: number,
+  abandonedAfterT: number,
+  shortAbandoned: number,
+): number | null {
   if (def === 1) return ratio(withinT, offered);
   if (def === 2) return ratio(withinT, answered + abandonedAfterT);
   return ratio(withinT, offered - shortAbandoned);

@@ -1,13 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { summariseCalibration, type CalibrationScore } from './calibration-session.ts';
+import { type CalibrationScore, summariseCalibration } from './calibration-session.ts';
 
 // Three contacts, evaluators ann and bob, expert lead, two items.
-const s = (contact: string, evaluator: string, item: string, value: number | null): CalibrationScore => ({ contact, evaluator, item, value });
+const s = (contact: string, evaluator: string, item: string, value: number | null): CalibrationScore => ({
+  contact,
+  evaluator,
+  item,
+  value,
+});
 const scores = [
-  s('c1', 'ann', 'greeting', 1), s('c1', 'bob', 'greeting', 1), s('c1', 'lead', 'greeting', 1),
-  s('c2', 'ann', 'greeting', 0), s('c2', 'bob', 'greeting', 1), s('c2', 'lead', 'greeting', 0),
-  s('c3', 'ann', 'greeting', 0), s('c3', 'bob', 'greeting', 0),
-  s('c1', 'ann', 'verify', 5), s('c1', 'bob', 'verify', null), s('c1', 'lead', 'verify', 5),
+  s('c1', 'ann', 'greeting', 1),
+  s('c1', 'bob', 'greeting', 1),
+  s('c1', 'lead', 'greeting', 1),
+  s('c2', 'ann', 'greeting', 0),
+  s('c2', 'bob', 'greeting', 1),
+  s('c2', 'lead', 'greeting', 0),
+  s('c3', 'ann', 'greeting', 0),
+  s('c3', 'bob', 'greeting', 0),
+  s('c1', 'ann', 'verify', 5),
+  s('c1', 'bob', 'verify', null),
+  s('c1', 'lead', 'verify', 5),
 ];
 
 describe('summariseCalibration', () => {

@@ -10,9 +10,9 @@
  * summariseCalibration(scores, { level: 'interval', expert: 'lead' })
  * // → { items: [{ item: 'greeting', alpha: { alpha: 0.81, units: 10, pairable: 30, … }, agreement: {…}, deviations: […] }], total: {…} }
  */
-import { evaluatorDeviations, type EvaluatorDeviation } from './evaluator-deviation.ts';
-import { krippendorffAlpha, reliabilityMatrix, type AlphaLevel, type AlphaResult } from './krippendorff-alpha.ts';
-import { percentAgreement, type AgreementResult } from './percent-agreement.ts';
+import { type EvaluatorDeviation, evaluatorDeviations } from './evaluator-deviation.ts';
+import { type AlphaLevel, type AlphaResult, krippendorffAlpha, reliabilityMatrix } from './krippendorff-alpha.ts';
+import { type AgreementResult, percentAgreement } from './percent-agreement.ts';
 
 export interface CalibrationScore {
   contact: string;

@@ -23,7 +23,10 @@ describe('pChart', () => {
   test('varying sizes give per-point limits, clamped at 0', () => {
     // p̄ = 10/100 = 0.1; n = 20: σ = √(0.1·0.9/20) = 0.067082 → LCL 0 (clamped), UCL 0.301246;
     // n = 80: σ = 0.033541 → LCL −0.000623 → 0, UCL 0.200623.
-    const chart = pChart([{ defects: 4, size: 20 }, { defects: 6, size: 80 }]);
+    const chart = pChart([
+      { defects: 4, size: 20 },
+      { defects: 6, size: 80 },
+    ]);
     expect(chart.center).toBeCloseTo(0.1, 12);
     expect(chart.points[0].ucl).toBeCloseTo(0.1 + 3 * Math.sqrt(0.09 / 20), 12);
     expect(chart.points[0].lcl).toBe(0);
@@ -81,7 +84,11 @@ describe('cChart and uChart', () => {
   });
   test('u-chart: ū = Σc/Σn and per-point σ = √(ū/n)', () => {
     // ū = (2 + 3 + 10)/(1 + 2 + 2) = 3; n = 1: UCL 3 + 3√3 = 8.196; n = 2: UCL 3 + 3√1.5 = 6.674.
-    const chart = uChart([{ defects: 2, size: 1 }, { defects: 3, size: 2 }, { defects: 10, size: 2 }]);
+    const chart = uChart([
+      { defects: 2, size: 1 },
+      { defects: 3, size: 2 },
+      { defects: 10, size: 2 },
+    ]);
     expect(chart.center).toBe(3);
     expect(chart.points[0].ucl).toBeCloseTo(8.196152, 6);
     expect(chart.points[2]).toMatchObject({ value: 5, lcl: 0 });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { coincidences, krippendorffAlpha, reliabilityMatrix, type AlphaLevel, type ReliabilityData } from './krippendorff-alpha.ts';
+import {
+  type AlphaLevel,
+  coincidences,
+  krippendorffAlpha,
+  type ReliabilityData,
+  reliabilityMatrix,
+} from './krippendorff-alpha.ts';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers A–D, twelve
 // units, "." = missing. Typed in from the published table (observers as rows there; transposed to units here).
@@ -76,12 +82,44 @@ describe('krippendorffAlpha agrees with the direct pairwise computation', () => 
 
 describe('krippendorffAlpha edge cases', () => {
   test('the worked example in the doc comment: α = 0', () => {
-    expect(krippendorffAlpha([[1, 1], [1, 2]], 'nominal').alpha).toBeCloseTo(0, 12);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [1, 2],
+        ],
+        'nominal',
+      ).alpha,
+    ).toBeCloseTo(0, 12);
   });
   test('perfect agreement with variation gives 1; no variation or no pairs gives null', () => {
-    expect(krippendorffAlpha([[1, 1, null], [2, 2, 2]], 'interval').alpha).toBe(1);
-    expect(krippendorffAlpha([[3, 3], [3, 3]], 'interval').alpha).toBeNull();
-    expect(krippendorffAlpha([[3, null], [null, 4]], 'nominal')).toMatchObject({ alpha: null, pairable: 0, pairableUnits: 0 });
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1, null],
+          [2, 2, 2],
+        ],
+        'interval',
+      ).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [3, 3],
+          [3, 3],
+        ],
+        'interval',
+      ).alpha,
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [3, null],
+          [null, 4],
+        ],
+        'nominal',
+      ),
+    ).toMatchObject({ alpha: null, pairable: 0, pairableUnits: 0 });
   });
   test('reliabilityMatrix places records by unit and coder, missing where absent', () => {
     const m = reliabilityMatrix([
@@ -89,6 +127,13 @@ describe('krippendorffAlpha edge cases', () => {
       { unit: 'u2', coder: 'b', value: 2 },
       { unit: 'u1', coder: 'b', value: null },
     ]);
-    expect(m).toEqual({ data: [[1, null], [null, 2]], units: ['u1', 'u2'], coders: ['a', 'b'] });
+    expect(m).toEqual({
+      data: [
+        [1, null],
+        [null, 2],
+      ],
+      units: ['u1', 'u2'],
+      coders: ['a', 'b'],
+    });
   });
 });

@@ -125,9 +125,11 @@ export function krippendorffAlpha(data: ReliabilityData, level: AlphaLevel): Alp
  * Turns `(unit, coder, value)` records into reliability data (rows in first-seen unit order, columns in
  * first-seen coder order). A repeated (unit, coder) pair is the caller's error to report; the last one wins here.
  */
-export function reliabilityMatrix(
-  records: ReadonlyArray<{ unit: string; coder: string; value: number | null }>,
-): { data: (number | null)[][]; units: string[]; coders: string[] } {
+export function reliabilityMatrix(records: ReadonlyArray<{ unit: string; coder: string; value: number | null }>): {
+  data: (number | null)[][];
+  units: string[];
+  coders: string[];
+} {
   const units: string[] = [];
   const coders: string[] = [];
   const unitIndex = new Map<string, number>();

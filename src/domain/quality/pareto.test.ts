@@ -26,10 +26,19 @@ describe('failedItemPareto', () => {
   });
   test('spread over several agents without reaching half the team is mixed', () => {
     // 4 of 10 agents, one failure each: top 2 hold 50 % < 80 %.
-    const rows = failedItemPareto(['a', 'b', 'c', 'd'].flatMap((x) => f(x, 'empathy')), 10);
+    const rows = failedItemPareto(
+      ['a', 'b', 'c', 'd'].flatMap((x) => f(x, 'empathy')),
+      10,
+    );
     expect(rows[0]).toMatchObject({ classification: 'mixed', agentShare: 0.4, topShare: 0.5 });
     // Lowering the common share to 0.4 makes it common.
-    expect(failedItemPareto(['a', 'b', 'c', 'd'].flatMap((x) => f(x, 'empathy')), 10, { commonShare: 0.4 })[0].classification).toBe('common');
+    expect(
+      failedItemPareto(
+        ['a', 'b', 'c', 'd'].flatMap((x) => f(x, 'empathy')),
+        10,
+        { commonShare: 0.4 },
+      )[0].classification,
+    ).toBe('common');
   });
   test('one agent is never "common", even in a team of one', () => {
     expect(failedItemPareto(f('a', 'x', 2), 1)[0].classification).toBe('individual');

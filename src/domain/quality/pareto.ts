@@ -48,12 +48,17 @@ export interface ParetoOptions {
 }
 
 /** Pareto table of failed items; `agentsEvaluated` is the team's evaluated headcount in the period. */
-export function failedItemPareto(failures: readonly ItemFailure[], agentsEvaluated: number, options: ParetoOptions = {}): ParetoRow[] {
+export function failedItemPareto(
+  failures: readonly ItemFailure[],
+  agentsEvaluated: number,
+  options: ParetoOptions = {},
+): ParetoRow[] {
   const commonShare = options.commonShare ?? 0.5;
   const fewAgents = options.fewAgents ?? 2;
   const concentration = options.concentration ?? 0.8;
   const failing = new Set(failures.map((f) => f.agent)).size;
-  if (agentsEvaluated < failing) throw new RangeError(`agentsEvaluated (${agentsEvaluated}) is below the ${failing} agents with failures`);
+  if (agentsEvaluated < failing)
+    throw new RangeError(`agentsEvaluated (${agentsEvaluated}) is below the ${failing} agents with failures`);
   const byItem = new Map<string, Map<string, number>>();
   for (const f of failures) {
     if (!byItem.has(f.item)) byItem.set(f.item, new Map());
@@ -63,13 +68,25 @@ export function failedItemPareto(failures: readonly ItemFailure[], agentsEvaluat
   const total = failures.length;
   const rows = [...byItem].map(([item, agents]) => {
     const count = [...agents.values()].reduce((s, x) => s + x, 0);
-    const ranked = [...agents].map(([agent, n]) => ({ agent, count: n })).sort((a, b) => b.count - a.count || a.agent.localeCompare(b.agent));
+    const ranked = [...agents]
+      .map(([agent, n]) => ({ agent, count: n }))
+      .sort((a, b) => b.count - a.count || a.agent.localeCompare(b.agent));
     const topAgents = ranked.slice(0, fewAgents);
     const topShare = topAgents.reduce((s, x) => s + x.count, 0) / count;
     const agentShare = agents.size / agentsEvaluated;
     const classification: FailureClass =
       agents.size >= 2 && agentShare >= commonShare ? 'common' : topShare >= concentration ? 'individual' : 'mixed';
-    return { item, count, share: count / total, cumulativeShare: 0, agents: agents.size, agentShare, topAgents, topShare, classification };
+    return {
+      item,
+      count,
+      share: count / total,
+      cumulativeShare: 0,
+      agents: agents.size,
+      agentShare,
+      topAgents,
+      topShare,
+      classification,
+    };
   });
   rows.sort((a, b) => b.count - a.count || a.item.localeCompare(b.item));
   let running = 0;

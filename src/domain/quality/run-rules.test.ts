@@ -30,7 +30,10 @@ describe('runRules', () => {
     expect(runRules(z(eight.slice(0, 7)), { rules: [4] })).toEqual([]);
     expect(runRules(z([...eight.slice(0, 4), 0, ...eight.slice(4)]), { rules: [4] })).toEqual([]);
     const six = runRules(z([-1, -1, -1, -1, -1, -1, -1]), { rules: [4], runLength: 6 });
-    expect(six.map((s) => [s.index, s.indices[0], s.side])).toEqual([[5, 0, 'below'], [6, 1, 'below']]);
+    expect(six.map((s) => [s.index, s.indices[0], s.side])).toEqual([
+      [5, 0, 'below'],
+      [6, 1, 'below'],
+    ]);
     expect(() => runRules(z([1]), { runLength: 1 })).toThrow(RangeError);
   });
   test('zones use each point’s own σ (p-charts with varying sizes)', () => {
@@ -44,6 +47,10 @@ describe('runRules', () => {
   });
   test('all rules together, sorted by index then rule', () => {
     const s = runRules(z([2.5, 2.6, 3.2]));
-    expect(s.map((x) => [x.index, x.rule])).toEqual([[1, 2], [2, 1], [2, 2]]);
+    expect(s.map((x) => [x.index, x.rule])).toEqual([
+      [1, 2],
+      [2, 1],
+      [2, 2],
+    ]);
   });
 });

@@ -9,7 +9,15 @@
  * // → c17 leaves the sample, a random unsampled contact of the same agent and day takes its place,
  * //   and changes gains { key: 'c17', action: 'replaced', replacedBy: 'c42', reason: '录音缺失' }
  */
-import { drawWithoutReplacement, passesFilters, periodOf, type SampleCandidate, type SampledContact, type SamplingPlan, type SampleSelection } from './sampling.ts';
+import {
+  drawWithoutReplacement,
+  passesFilters,
+  periodOf,
+  type SampleCandidate,
+  type SampledContact,
+  type SampleSelection,
+  type SamplingPlan,
+} from './sampling.ts';
 
 export interface SampleChange {
   key: string;

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../simulation/random.ts';
-import { candidateFromContact, drawWithoutReplacement, periodOf, repeatCallerKeys, selectSample, type SampleCandidate, type SamplingPlan } from './sampling.ts';
+import {
+  candidateFromContact,
+  drawWithoutReplacement,
+  periodOf,
+  repeatCallerKeys,
+  type SampleCandidate,
+  type SamplingPlan,
+  selectSample,
+} from './sampling.ts';
 
 /** The domain's seeded uniform source (the same one the sampling route uses). */
 const seeded = createRandom;
@@ -9,7 +17,16 @@ const seeded = createRandom;
 const DAY1 = Date.UTC(2025, 2, 7, 1);
 const H = 3_600_000;
 const c = (key: string, agent: string, at: number, extra: Partial<SampleCandidate> = {}): SampleCandidate => ({
-  key, agent, at, queue: 'hotline', handleSeconds: 300, transferred: false, callerId: null, complaint: false, satisfaction: null, ...extra,
+  key,
+  agent,
+  at,
+  queue: 'hotline',
+  handleSeconds: 300,
+  transferred: false,
+  callerId: null,
+  complaint: false,
+  satisfaction: null,
+  ...extra,
 });
 const many = (agent: string, n: number, start = DAY1) =>
   Array.from({ length: n }, (_, i) => c(`${agent}-${start}-${String(i).padStart(2, '0')}`, agent, start + i * 60_000));
@@ -41,7 +58,9 @@ describe('selectSample', () => {
   test('each contact is about equally likely (2 of 6 drawn, 3000 draws)', () => {
     const rng = seeded(1);
     const hits = new Map<string, number>();
-    for (let i = 0; i < 3000; i++) for (const s of selectSample(many('a', 6), { period: 'day', quota: 2 }, rng).samples) hits.set(s.key, (hits.get(s.key) ?? 0) + 1);
+    for (let i = 0; i < 3000; i++)
+      for (const s of selectSample(many('a', 6), { period: 'day', quota: 2 }, rng).samples)
+        hits.set(s.key, (hits.get(s.key) ?? 0) + 1);
     // Expected 1000 each; binomial sd ≈ 25.8, so ±130 is five sd.
     for (const n of hits.values()) expect(Math.abs(n - 1000)).toBeLessThan(130);
   });
@@ -54,10 +73,21 @@ describe('selectSample', () => {
     ];
     const r = selectSample(
       contacts,
-      { period: 'day', quota: 10, targeted: [{ criterion: 'complaint', perAgent: 3 }, { criterion: 'longest_handle', perAgent: 1 }] },
+      {
+        period: 'day',
+        quota: 10,
+        targeted: [
+          { criterion: 'complaint', perAgent: 3 },
+          { criterion: 'longest_handle', perAgent: 1 },
+        ],
+      },
       seeded(3),
     );
-    const byReason = (reason: string) => r.samples.filter((s) => s.reason === reason).map((s) => s.key).sort();
+    const byReason = (reason: string) =>
+      r.samples
+        .filter((s) => s.reason === reason)
+        .map((s) => s.key)
+        .sort();
     expect(byReason('complaint')).toEqual(['a-complaint', 'a-longer']);
     // a-longer is taken already, so the longest left is a-long.
     expect(byReason('longest_handle')).toEqual(['a-long']);
@@ -92,7 +122,11 @@ describe('selectSample', () => {
       seeded(4),
     );
     // s2 is not below 3; r1 → r2 is 80 h apart (> 72 h), r2 → r3 is 10 h: only r2 is a repeat.
-    expect(r.samples.map((s) => [s.key, s.reason])).toEqual([['s1', 'low_satisfaction'], ['t1', 'transferred'], ['r2', 'repeat_caller']]);
+    expect(r.samples.map((s) => [s.key, s.reason])).toEqual([
+      ['s1', 'low_satisfaction'],
+      ['t1', 'transferred'],
+      ['r2', 'repeat_caller'],
+    ]);
     expect(repeatCallerKeys(contacts, 100)).toEqual(new Set(['r1', 'r2']));
   });
   test('drawWithoutReplacement never repeats and stops at the pool size', () => {
@@ -103,14 +137,33 @@ describe('selectSample', () => {
 
 describe('candidateFromContact', () => {
   const contact = {
-    key: 'ql:1:hotline:0', callId: '1', queue: 'hotline', callerId: '139', enteredAt: 1000, outcome: 'answered' as const,
-    waitSeconds: 5, answeredAt: 6000, endedAt: 90000, agent: 'PJSIP/1001', talkSeconds: 60, holdSeconds: 10, acwSeconds: 15,
-    transferred: true, ringNoAnswer: 0,
+    key: 'ql:1:hotline:0',
+    callId: '1',
+    queue: 'hotline',
+    callerId: '139',
+    enteredAt: 1000,
+    outcome: 'answered' as const,
+    waitSeconds: 5,
+    answeredAt: 6000,
+    endedAt: 90000,
+    agent: 'PJSIP/1001',
+    talkSeconds: 60,
+    holdSeconds: 10,
+    acwSeconds: 15,
+    transferred: true,
+    ringNoAnswer: 0,
   };
   test('handle = talk + hold + acw, at = answer time; unanswered contacts are not candidates', () => {
     expect(candidateFromContact(contact, { complaint: true })).toEqual({
-      key: 'ql:1:hotline:0', agent: 'PJSIP/1001', at: 6000, queue: 'hotline', handleSeconds: 85, transferred: true,
-      callerId: '139', complaint: true, satisfaction: null,
+      key: 'ql:1:hotline:0',
+      agent: 'PJSIP/1001',
+      at: 6000,
+      queue: 'hotline',
+      handleSeconds: 85,
+      transferred: true,
+      callerId: '139',
+      complaint: true,
+      satisfaction: null,
     });
     expect(candidateFromContact({ ...contact, outcome: 'abandoned', agent: null, answeredAt: null })).toBeNull();
   });

@@ -165,7 +165,9 @@ export function selectSample(candidates: readonly SampleCandidate[], plan: Sampl
   }
   const samples: SampledContact[] = [];
   const shortfalls: Shortfall[] = [];
-  const ordered = [...groups.values()].sort((a, b) => (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const ordered = [...groups.values()].sort((a, b) =>
+    a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  );
   for (const { agent, period, contacts } of ordered) {
     const taken = new Set<string>();
     const take = (picked: SampleCandidate[], reason: SampledContact['reason'], wanted: number) => {
@@ -178,7 +180,9 @@ export function selectSample(candidates: readonly SampleCandidate[], plan: Sampl
     for (const rule of plan.targeted ?? []) {
       const open = contacts.filter((c) => !taken.has(c.key));
       if (rule.criterion === 'longest_handle') {
-        const longest = [...open].sort((a, b) => b.handleSeconds - a.handleSeconds || byTimeThenKey(a, b)).slice(0, rule.perAgent);
+        const longest = [...open]
+          .sort((a, b) => b.handleSeconds - a.handleSeconds || byTimeThenKey(a, b))
+          .slice(0, rule.perAgent);
         take(longest, rule.criterion, rule.perAgent);
         continue;
       }
@@ -194,7 +198,15 @@ export function selectSample(candidates: readonly SampleCandidate[], plan: Sampl
       );
       take(drawWithoutReplacement(eligible, rule.perAgent, rng), rule.criterion, rule.perAgent);
     }
-    take(drawWithoutReplacement(contacts.filter((c) => !taken.has(c.key)), plan.quota, rng), 'random', plan.quota);
+    take(
+      drawWithoutReplacement(
+        contacts.filter((c) => !taken.has(c.key)),
+        plan.quota,
+        rng,
+      ),
+      'random',
+      plan.quota,
+    );
   }
   return { samples, shortfalls };
 }

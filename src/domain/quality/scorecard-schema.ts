@@ -32,12 +32,17 @@ export const scorecardItemSchema = z
   .superRefine((item, ctx) => {
     if (item.scale) {
       const points = item.scale.map((o) => o.points);
-      if (Math.max(...points) !== item.maxPoints) ctx.addIssue({ code: 'custom', path: ['scale'], message: `the best option must be worth maxPoints (${item.maxPoints})` });
-      if (new Set(item.scale.map((o) => o.label)).size !== item.scale.length) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'option labels must be unique' });
+      if (Math.max(...points) !== item.maxPoints)
+        ctx.addIssue({ code: 'custom', path: ['scale'], message: `the best option must be worth maxPoints (${item.maxPoints})` });
+      if (new Set(item.scale.map((o) => o.label)).size !== item.scale.length)
+        ctx.addIssue({ code: 'custom', path: ['scale'], message: 'option labels must be unique' });
     }
-    if (item.bonus && item.critical !== null) ctx.addIssue({ code: 'custom', path: ['critical'], message: 'a bonus item cannot be critical' });
-    if (item.passPoints !== undefined && item.critical === null) ctx.addIssue({ code: 'custom', path: ['passPoints'], message: 'only critical items have a pass mark' });
-    if (item.passPoints !== undefined && item.passPoints > item.maxPoints) ctx.addIssue({ code: 'custom', path: ['passPoints'], message: 'cannot exceed maxPoints' });
+    if (item.bonus && item.critical !== null)
+      ctx.addIssue({ code: 'custom', path: ['critical'], message: 'a bonus item cannot be critical' });
+    if (item.passPoints !== undefined && item.critical === null)
+      ctx.addIssue({ code: 'custom', path: ['passPoints'], message: 'only critical items have a pass mark' });
+    if (item.passPoints !== undefined && item.passPoints > item.maxPoints)
+      ctx.addIssue({ code: 'custom', path: ['passPoints'], message: 'cannot exceed maxPoints' });
   });
 
 export const scorecardSectionSchema = z
@@ -47,7 +52,10 @@ export const scorecardSectionSchema = z
     weight: z.number().positive(),
     items: z.array(scorecardItemSchema).min(1),
   })
-  .refine((s) => s.items.some((i) => !i.bonus), { path: ['items'], message: 'a section needs at least one item that is not a bonus' });
+  .refine((s) => s.items.some((i) => !i.bonus), {
+    path: ['items'],
+    message: 'a section needs at least one item that is not a bonus',
+  });
 
 export const scorecardSchema = z
   .object({
@@ -59,9 +67,11 @@ export const scorecardSchema = z
   .superRefine((card, ctx) => {
     const seen = new Set<string>();
     card.sections.forEach((s, si) => {
-      if (card.sections.findIndex((t) => t.id === s.id) !== si) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `duplicate section id ${s.id}` });
+      if (card.sections.findIndex((t) => t.id === s.id) !== si)
+        ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `duplicate section id ${s.id}` });
       s.items.forEach((item, ii) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `duplicate item id ${item.id}` });
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `duplicate item id ${item.id}` });
         seen.add(item.id);
       });
     });

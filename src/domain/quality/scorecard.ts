@@ -60,7 +60,8 @@ function itemPoints(item: ScorecardItem, answers: Answers): number | 'na' {
     return option.points;
   }
   if (item.scale) throw new RangeError(`item ${item.id}: choose one of the scale options`);
-  if (answer.points > item.maxPoints) throw new RangeError(`item ${item.id}: ${answer.points} exceeds maxPoints ${item.maxPoints}`);
+  if (answer.points > item.maxPoints)
+    throw new RangeError(`item ${item.id}: ${answer.points} exceeds maxPoints ${item.maxPoints}`);
   return answer.points;
 }
 

@@ -5,7 +5,13 @@ import type { SimAgent, SimulatedCall } from './model.ts';
 test('hand-computed interval figures, with overtime after logout counted as staffed time', () => {
   const agents: SimAgent[] = [{ skills: [{ queue: 'q', priority: 1 }], shifts: [{ startSeconds: 0, endSeconds: 100 }] }];
   const call = (arrival: number, wait: number, outcome: 'answered' | 'abandoned', talk = 0): SimulatedCall => ({
-    queue: 'q', arrivalMs: 5000 + arrival * 1000, outcome, waitSeconds: wait, agentIndex: outcome === 'answered' ? 0 : null, talkSeconds: talk, acwSeconds: 0,
+    queue: 'q',
+    arrivalMs: 5000 + arrival * 1000,
+    outcome,
+    waitSeconds: wait,
+    agentIndex: outcome === 'answered' ? 0 : null,
+    talkSeconds: talk,
+    acwSeconds: 0,
   });
   const calls = [call(0, 0, 'answered', 30), call(10, 25, 'answered', 30), call(20, 5, 'abandoned'), call(90, 0, 'answered', 40)];
   const r = intervalReport(calls, agents, { intervalSeconds: 60, intervals: 3, queues: ['q'], slSeconds: 20, startMs: 5000 });

@@ -47,18 +47,34 @@ function spread(into: Float64Array, start: number, end: number, len: number): vo
  * Per-interval and whole-run figures of each queue from simulated calls and the agents who took them.
  * Logged-in time comes from the agents' spans; a call finished after logging out adds its overtime.
  */
-export function intervalReport(calls: readonly SimulatedCall[], agents: readonly SimAgent[], options: ReportOptions): { intervals: QueueIntervalStats[]; totals: QueueIntervalStats[] } {
+export function intervalReport(
+  calls: readonly SimulatedCall[],
+  agents: readonly SimAgent[],
+  options: ReportOptions,
+): { intervals: QueueIntervalStats[]; totals: QueueIntervalStats[] } {
   const { intervalSeconds: len, intervals: n, queues, slSeconds } = options;
   const startMs = options.startMs ?? 0;
   const qi = new Map(queues.map((q, i) => [q, i]));
   const zero = () => Array.from({ length: queues.length }, () => new Float64Array(n));
-  const [offered, answered, abandoned, within, waited, waitAnswered, waitAll, busy, staffed] = Array.from({ length: 9 }, zero) as Float64Array[][] as [
-    Float64Array[], Float64Array[], Float64Array[], Float64Array[], Float64Array[], Float64Array[], Float64Array[], Float64Array[], Float64Array[],
+  const [offered, answered, abandoned, within, waited, waitAnswered, waitAll, busy, staffed] = Array.from(
+    { length: 9 },
+    zero,
+  ) as Float64Array[][] as [
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
+    Float64Array[],
   ];
   const agentQueues = agents.map((a) => a.skills.map((s) => qi.get(s.queue)).filter((q): q is number => q !== undefined));
 
   for (const [a, agent] of agents.entries()) {
-    for (const q of agentQueues[a] ?? []) for (const s of agent.shifts) spread(staffed[q] as Float64Array, s.startSeconds, s.endSeconds, len);
+    for (const q of agentQueues[a] ?? [])
+      for (const s of agent.shifts) spread(staffed[q] as Float64Array, s.startSeconds, s.endSeconds, len);
   }
   const bump = (arr: Float64Array[], q: number, i: number, v = 1) => {
     const row = arr[q] as Float64Array;

@@ -1,7 +1,9 @@
 /** The inputs and outputs of the contact-center simulation (one or several skill groups). */
 
 /** A duration distribution: exponential with the mean, or lognormal with mean and coefficient of variation. */
-export type DurationModel = { distribution: 'exponential'; meanSeconds: number } | { distribution: 'lognormal'; meanSeconds: number; cv: number };
+export type DurationModel =
+  | { distribution: 'exponential'; meanSeconds: number }
+  | { distribution: 'lognormal'; meanSeconds: number; cv: number };
 
 export interface SimQueue {
   /** Queue / skill-group name, as calls and agent skills refer to it. */

@@ -113,4 +113,3 @@ export function poisson(u: Uniform, mean: number): number {
   }
   return k;
 }
-

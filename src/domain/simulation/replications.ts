@@ -1,5 +1,5 @@
-import type { SimulationInput } from './model.ts';
 import { intervalReport, type QueueIntervalStats } from './interval-report.ts';
+import type { SimulationInput } from './model.ts';
 import { createRandom, streamSeed } from './random.ts';
 import { simulateCalls } from './simulate-calls.ts';
 import { tQuantile975 } from './student-t.ts';
@@ -40,14 +40,25 @@ export interface ReplicationOptions {
  * streamSeed(seed, k)) and reports each queue's per-interval and whole-run figures as mean ± 95 % CI.
  * The whole-run figure of each replication is its own ratio (e.g. SL = answered in T / offered over the run).
  */
-export function simulateReplications(input: SimulationInput, options: ReplicationOptions): { intervals: ReplicatedStats[]; totals: ReplicatedStats[] } {
-  if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number ≥ 1, got ${options.replications}`);
+export function simulateReplications(
+  input: SimulationInput,
+  options: ReplicationOptions,
+): { intervals: ReplicatedStats[]; totals: ReplicatedStats[] } {
+  if (!Number.isInteger(options.replications) || options.replications < 1)
+    throw new RangeError(`replications must be a whole number ≥ 1, got ${options.replications}`);
   const queues = input.queues.map((q) => q.name);
   const n = Math.max(0, ...input.queues.map((q) => q.callsPerInterval.length));
   const runs: { intervals: QueueIntervalStats[]; totals: QueueIntervalStats[] }[] = [];
   for (let k = 0; k < options.replications; k++) {
     const { calls, agents } = simulateCalls(createRandom(streamSeed(options.seed, k)), input);
-    runs.push(intervalReport(calls, agents, { intervalSeconds: input.intervalSeconds, intervals: n, queues, slSeconds: options.slSeconds }));
+    runs.push(
+      intervalReport(calls, agents, {
+        intervalSeconds: input.intervalSeconds,
+        intervals: n,
+        queues,
+        slSeconds: options.slSeconds,
+      }),
+    );
   }
   const combine = (pick: (run: (typeof runs)[number]) => QueueIntervalStats[]): ReplicatedStats[] =>
     (runs[0] ? pick(runs[0]) : []).map((first, j) => {

@@ -14,7 +14,8 @@ export function resolveAgents(input: SimulationInput): SimAgent[] {
     const counts = q.agentsPerInterval;
     if (!counts) continue;
     for (const [i, c] of counts.entries()) {
-      if (!Number.isInteger(c) || c < 0) throw new RangeError(`queue ${q.name}: agents in interval ${i} must be a whole number ≥ 0, got ${c}`);
+      if (!Number.isInteger(c) || c < 0)
+        throw new RangeError(`queue ${q.name}: agents in interval ${i} must be a whole number ≥ 0, got ${c}`);
     }
     const most = Math.max(0, ...counts);
     for (let k = 0; k < most; k++) {
@@ -27,7 +28,9 @@ export function resolveAgents(input: SimulationInput): SimAgent[] {
 }
 
 /** Sorts spans and joins overlapping or touching ones. */
-export function mergeSpans(spans: readonly { startSeconds: number; endSeconds: number }[]): { startSeconds: number; endSeconds: number }[] {
+export function mergeSpans(
+  spans: readonly { startSeconds: number; endSeconds: number }[],
+): { startSeconds: number; endSeconds: number }[] {
   const sorted = spans.filter((s) => s.endSeconds > s.startSeconds).sort((a, b) => a.startSeconds - b.startSeconds);
   const out: { startSeconds: number; endSeconds: number }[] = [];
   for (const s of sorted) {

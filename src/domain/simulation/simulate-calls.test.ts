@@ -12,7 +12,16 @@ const day = (value: number) => Array.from({ length: 48 }, () => value);
 describe('simulateCalls', () => {
   const input: SimulationInput = {
     intervalSeconds: 1800,
-    queues: [{ name: 'policy', callsPerInterval: day(100), talk: { distribution: 'lognormal', meanSeconds: 150, cv: 0.7 }, acw: exp(30), patienceSeconds: 300, agentsPerInterval: day(14) }],
+    queues: [
+      {
+        name: 'policy',
+        callsPerInterval: day(100),
+        talk: { distribution: 'lognormal', meanSeconds: 150, cv: 0.7 },
+        acw: exp(30),
+        patienceSeconds: 300,
+        agentsPerInterval: day(14),
+      },
+    ],
   };
 
   test('reproducible, every call accounted for, no agent on two calls at once, FIFO answer order', () => {
@@ -43,14 +52,22 @@ describe('simulateCalls', () => {
       intervalSeconds: 600,
       queues: [{ name: 'q', callsPerInterval: [20, 10, 0], talk: exp(120), patienceSeconds: 3600, agentsPerInterval: [1, 0, 2] }],
     });
-    const startsInGap = r.calls.filter((c) => c.outcome === 'answered' && c.arrivalMs / 1000 + c.waitSeconds > 600 + 200 && c.arrivalMs / 1000 + c.waitSeconds < 1200);
+    const startsInGap = r.calls.filter(
+      (c) =>
+        c.outcome === 'answered' && c.arrivalMs / 1000 + c.waitSeconds > 600 + 200 && c.arrivalMs / 1000 + c.waitSeconds < 1200,
+    );
     expect(startsInGap).toEqual([]); // nobody starts a call while nobody is logged in (beyond the one in hand)
-    const carried = r.calls.filter((c) => c.arrivalMs < 1_200_000 && c.outcome === 'answered' && c.arrivalMs / 1000 + c.waitSeconds >= 1200);
+    const carried = r.calls.filter(
+      (c) => c.arrivalMs < 1_200_000 && c.outcome === 'answered' && c.arrivalMs / 1000 + c.waitSeconds >= 1200,
+    );
     expect(carried.length).toBeGreaterThan(0);
   });
 
   test('with no agents every caller hangs up', () => {
-    const r = simulateCalls(createRandom(2), { intervalSeconds: 600, queues: [{ name: 'q', callsPerInterval: [30], talk: exp(60), patienceSeconds: 45 }] });
+    const r = simulateCalls(createRandom(2), {
+      intervalSeconds: 600,
+      queues: [{ name: 'q', callsPerInterval: [30], talk: exp(60), patienceSeconds: 45 }],
+    });
     expect(r.calls.length).toBeGreaterThan(10);
     expect(r.calls.every((c) => c.outcome === 'abandoned')).toBe(true);
   });
@@ -63,8 +80,17 @@ describe('simulateCalls', () => {
         { name: 'complaint', callsPerInterval: [60, 60], talk: exp(300), patienceSeconds: 600 },
       ],
       agents: [
-        ...Array.from({ length: 10 }, () => ({ skills: [{ queue: 'policy', priority: 1 }], shifts: [{ startSeconds: 0, endSeconds: 3600 }] })),
-        ...Array.from({ length: 8 }, () => ({ skills: [{ queue: 'complaint', priority: 1 }, { queue: 'policy', priority: 2 }], shifts: [{ startSeconds: 0, endSeconds: 3600 }] })),
+        ...Array.from({ length: 10 }, () => ({
+          skills: [{ queue: 'policy', priority: 1 }],
+          shifts: [{ startSeconds: 0, endSeconds: 3600 }],
+        })),
+        ...Array.from({ length: 8 }, () => ({
+          skills: [
+            { queue: 'complaint', priority: 1 },
+            { queue: 'policy', priority: 2 },
+          ],
+          shifts: [{ startSeconds: 0, endSeconds: 3600 }],
+        })),
       ],
     });
     const byAgent = (queue: string, from: number, to: number) =>
@@ -73,7 +99,9 @@ describe('simulateCalls', () => {
     expect(byAgent('policy', 10, 18)).toBeGreaterThan(0); // blended agents help policy when idle…
     // …but a complaint waiting is taken before any policy call: no blended agent starts a policy call while
     // a complaint call is queued.
-    const complaintsWaiting = r.calls.filter((c) => c.queue === 'complaint' && c.outcome === 'answered').map((c) => [c.arrivalMs / 1000, c.arrivalMs / 1000 + c.waitSeconds] as const);
+    const complaintsWaiting = r.calls
+      .filter((c) => c.queue === 'complaint' && c.outcome === 'answered')
+      .map((c) => [c.arrivalMs / 1000, c.arrivalMs / 1000 + c.waitSeconds] as const);
     for (const c of r.calls) {
       if (c.queue !== 'policy' || c.agentIndex === null || c.agentIndex < 10) continue;
       const start = c.arrivalMs / 1000 + c.waitSeconds;
@@ -84,7 +112,10 @@ describe('simulateCalls', () => {
   test('single skill agrees with Erlang A (and C) within the confidence intervals of 20 replicated days', () => {
     const stats = (patienceSeconds: number) =>
       simulateReplications(
-        { intervalSeconds: 1800, queues: [{ name: 'q', callsPerInterval: day(100), talk: exp(180), patienceSeconds, agentsPerInterval: day(14) }] },
+        {
+          intervalSeconds: 1800,
+          queues: [{ name: 'q', callsPerInterval: day(100), talk: exp(180), patienceSeconds, agentsPerInterval: day(14) }],
+        },
         { replications: 20, seed: 2024, slSeconds: 20 },
       ).totals[0];
     const a = erlangA({ agents: 14, traffic: 10, ahtSeconds: 180, patienceSeconds: 300, slSeconds: 20 });
@@ -113,7 +144,15 @@ describe('simulateCalls', () => {
 
   test('refuses an unknown skill and negative calls', () => {
     const q = { name: 'q', callsPerInterval: [1], talk: exp(60), patienceSeconds: 60 };
-    expect(() => simulateCalls(createRandom(1), { intervalSeconds: 60, queues: [q], agents: [{ skills: [{ queue: 'x', priority: 1 }], shifts: [] }] })).toThrow(/not a queue/);
-    expect(() => simulateCalls(createRandom(1), { intervalSeconds: 60, queues: [{ ...q, callsPerInterval: [-1] }] })).toThrow(/≥ 0/);
+    expect(() =>
+      simulateCalls(createRandom(1), {
+        intervalSeconds: 60,
+        queues: [q],
+        agents: [{ skills: [{ queue: 'x', priority: 1 }], shifts: [] }],
+      }),
+    ).toThrow(/not a queue/);
+    expect(() => simulateCalls(createRandom(1), { intervalSeconds: 60, queues: [{ ...q, callsPerInterval: [-1] }] })).toThrow(
+      /≥ 0/,
+    );
   });
 });

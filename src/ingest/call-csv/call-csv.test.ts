@@ -24,13 +24,37 @@ describe('parseCallCsv', () => {
   });
   it('computes wait and talk from the times when not given', () => {
     // Entered 09:01:00+08:00 = 01:01:00Z; answered 12 s later; talk = 09:03:12 − 09:01:12 = 120 s.
-    expect(contacts[0]).toMatchObject({ key: `csv:A1:support:${Date.UTC(2026, 0, 5, 1, 1) / 1000}`, enteredAt: Date.UTC(2026, 0, 5, 1, 1), waitSeconds: 12, talkSeconds: 120, holdSeconds: 10, acwSeconds: 60, transferred: false, agent: '1002' });
+    expect(contacts[0]).toMatchObject({
+      key: `csv:A1:support:${Date.UTC(2026, 0, 5, 1, 1) / 1000}`,
+      enteredAt: Date.UTC(2026, 0, 5, 1, 1),
+      waitSeconds: 12,
+      talkSeconds: 120,
+      holdSeconds: 10,
+      acwSeconds: 60,
+      transferred: false,
+      agent: '1002',
+    });
     expect(contacts[1]).toMatchObject({ outcome: 'abandoned', waitSeconds: 3, callerId: null, agent: null });
-    expect(contacts[2]).toMatchObject({ enteredAt: 1767575400000, waitSeconds: 20, talkSeconds: 95, holdSeconds: 5, transferred: true });
+    expect(contacts[2]).toMatchObject({
+      enteredAt: 1767575400000,
+      waitSeconds: 20,
+      talkSeconds: 95,
+      holdSeconds: 5,
+      transferred: true,
+    });
   });
   it('reads a file with its own headers through a mapping', () => {
     const mapped = `流水号,技能组,进队时间,结果,接通时间,结束时间\nX1,售后,2026-01-05 10:00:00,answered,2026-01-05 10:00:30,2026-01-05 10:02:30\n`;
-    const r = parseCallCsv(mapped, { mapping: { call_id: '流水号', queue: '技能组', entered_at: '进队时间', outcome: '结果', answered_at: '接通时间', ended_at: '结束时间' } });
+    const r = parseCallCsv(mapped, {
+      mapping: {
+        call_id: '流水号',
+        queue: '技能组',
+        entered_at: '进队时间',
+        outcome: '结果',
+        answered_at: '接通时间',
+        ended_at: '结束时间',
+      },
+    });
     expect(r.errors).toEqual([]);
     expect(r.contacts[0]).toMatchObject({ queue: '售后', waitSeconds: 30, talkSeconds: 120 });
   });

@@ -4,7 +4,20 @@ import { z } from 'zod';
 import type { Contact } from '../../domain/contacts/contact.ts';
 
 /** The documented columns (docs/formats.md); a mapping renames them to a center's own headers. */
-export const CALL_CSV_COLUMNS = ['call_id', 'queue', 'caller', 'entered_at', 'answered_at', 'ended_at', 'agent', 'outcome', 'talk_seconds', 'hold_seconds', 'acw_seconds', 'transferred'] as const;
+export const CALL_CSV_COLUMNS = [
+  'call_id',
+  'queue',
+  'caller',
+  'entered_at',
+  'answered_at',
+  'ended_at',
+  'agent',
+  'outcome',
+  'talk_seconds',
+  'hold_seconds',
+  'acw_seconds',
+  'transferred',
+] as const;
 export type CallCsvColumn = (typeof CALL_CSV_COLUMNS)[number];
 
 export interface CallCsvOptions {
@@ -46,11 +59,21 @@ export function parseInstant(text: string, zone: string): number | null {
  * line number and field and left out; the good rows are returned. The wait is answered_at − entered_at
  * for answered rows and ended_at − entered_at otherwise. Key: `csv:<call_id>:<queue>:<entered epoch s>`.
  */
-export function parseCallCsv(text: string, options: CallCsvOptions = {}): { contacts: Contact[]; errors: { line: number; reason: string }[] } {
+export function parseCallCsv(
+  text: string,
+  options: CallCsvOptions = {},
+): { contacts: Contact[]; errors: { line: number; reason: string }[] } {
   const zone = options.timeZone ?? 'Asia/Shanghai';
   const errors: { line: number; reason: string }[] = [];
   const contacts: Contact[] = [];
-  const records = parse(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, info: true, trim: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  const records = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    relax_column_count: true,
+    info: true,
+    trim: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
   const header = (c: CallCsvColumn): string => options.mapping?.[c] ?? c;
   for (const { record, info } of records) {
     const line = info.lines;
@@ -64,7 +87,11 @@ export function parseCallCsv(text: string, options: CallCsvOptions = {}): { cont
       continue;
     }
     const v = r.data;
-    const times: Record<'entered_at' | 'answered_at' | 'ended_at', number | null> = { entered_at: null, answered_at: null, ended_at: null };
+    const times: Record<'entered_at' | 'answered_at' | 'ended_at', number | null> = {
+      entered_at: null,
+      answered_at: null,
+      ended_at: null,
+    };
     let bad = false;
     for (const f of ['entered_at', 'answered_at', 'ended_at'] as const) {
       const s = v[f];
@@ -84,7 +111,10 @@ export function parseCallCsv(text: string, options: CallCsvOptions = {}): { cont
     }
     const until = v.outcome === 'answered' ? times.answered_at : times.ended_at;
     if (until !== null && until < entered) {
-      errors.push({ line, reason: `${header(v.outcome === 'answered' ? 'answered_at' : 'ended_at')}: is before ${header('entered_at')}` });
+      errors.push({
+        line,
+        reason: `${header(v.outcome === 'answered' ? 'answered_at' : 'ended_at')}: is before ${header('entered_at')}`,
+      });
       continue;
     }
     contacts.push({
@@ -98,7 +128,11 @@ export function parseCallCsv(text: string, options: CallCsvOptions = {}): { cont
       answeredAt: times.answered_at,
       endedAt: times.ended_at,
       agent: v.agent ?? null,
-      talkSeconds: v.talk_seconds ?? (v.outcome === 'answered' && times.ended_at !== null && times.answered_at !== null ? (times.ended_at - times.answered_at) / 1000 : 0),
+      talkSeconds:
+        v.talk_seconds ??
+        (v.outcome === 'answered' && times.ended_at !== null && times.answered_at !== null
+          ? (times.ended_at - times.answered_at) / 1000
+          : 0),
       holdSeconds: v.hold_seconds ?? 0,
       acwSeconds: v.acw_seconds ?? 0,
       transferred: v.transferred !== undefined && ['true', '1', 'yes', '是'].includes(v.transferred),

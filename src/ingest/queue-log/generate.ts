@@ -35,10 +35,18 @@ const PROFILE = [0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.9, 1, 1, 0.7, 0.8, 1, 0.95, 0.85
 export function generateQueueLog(options: GenerateOptions, emit: (line: string) => void): GeneratedTruth {
   // The domain's seeded source (xoshiro128**): the same seed gives the same log on every machine.
   const rnd = createRandom(options.seed);
-  const agents = Array.from({ length: options.agents ?? 100 }, (_, i) => (i % 3 === 0 ? `PJSIP/${1001 + i}` : i % 3 === 1 ? `SIP/${1001 + i}` : `Local/${1001 + i}@agents/n`));
+  const agents = Array.from({ length: options.agents ?? 100 }, (_, i) =>
+    i % 3 === 0 ? `PJSIP/${1001 + i}` : i % 3 === 1 ? `SIP/${1001 + i}` : `Local/${1001 + i}@agents/n`,
+  );
   const queues = options.queues ?? ['support', 'sales', 'billing', 'complaints'];
   const peak = options.peakCallsPerHour ?? 60;
-  const truth: GeneratedTruth = { lines: 0, calls: 0, outcomes: { answered: 0, abandoned: 0, timeout: 0, exit_key: 0, exit_empty: 0, unknown: 0 }, answeredWithin20: 0, sumTalkSeconds: 0 };
+  const truth: GeneratedTruth = {
+    lines: 0,
+    calls: 0,
+    outcomes: { answered: 0, abandoned: 0, timeout: 0, exit_key: 0, exit_empty: 0, unknown: 0 },
+    answeredWithin20: 0,
+    sumTalkSeconds: 0,
+  };
   // Lines due later (ends of calls, unpauses) wait in a heap ordered by time, then by insertion.
   const heap: { t: number; n: number; line: string }[] = [];
   let seq = 0;
@@ -62,7 +70,8 @@ export function generateQueueLog(options: GenerateOptions, emit: (line: string) 
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        const less = (a: number, b: number): boolean => heap[a].t < heap[b].t || (heap[a].t === heap[b].t && heap[a].n < heap[b].n);
+        const less = (a: number, b: number): boolean =>
+          heap[a].t < heap[b].t || (heap[a].t === heap[b].t && heap[a].n < heap[b].n);
         if (l < heap.length && less(l, m)) m = l;
         if (r < heap.length && less(r, m)) m = r;
         if (m === i) break;
@@ -92,7 +101,7 @@ export function generateQueueLog(options: GenerateOptions, emit: (line: string) 
       let t = day + h * 3_600_000;
       const end = t + 3_600_000;
       for (;;) {
-        t += Math.ceil((-Math.log(1 - rnd()) / rate) / 1000) * 1000;
+        t += Math.ceil(-Math.log(1 - rnd()) / rate / 1000) * 1000;
         if (t >= end) break;
         flush(t);
         const s = t / 1000;
@@ -105,12 +114,23 @@ export function generateQueueLog(options: GenerateOptions, emit: (line: string) 
         const done = t + wait * 1000;
         if (u < 0.84) {
           const agent = agents[Math.floor(rnd() * agents.length)];
-          if (rnd() < 0.2) later(done - 2000, `${done / 1000 - 2}|${id}|${q}|${agents[(agents.indexOf(agent) + 1) % agents.length]}|RINGNOANSWER|15000`);
+          if (rnd() < 0.2)
+            later(
+              done - 2000,
+              `${done / 1000 - 2}|${id}|${q}|${agents[(agents.indexOf(agent) + 1) % agents.length]}|RINGNOANSWER|15000`,
+            );
           later(done, `${done / 1000}|${id}|${q}|${agent}|CONNECT|${wait}|${id}b|3`);
           const talk = 30 + Math.floor(-Math.log(1 - rnd()) * 150);
           const fin = done + talk * 1000;
           const v = rnd();
-          const verb = v < 0.5 ? `COMPLETECALLER|${wait}|${talk}|1` : v < 0.93 ? `COMPLETEAGENT|${wait}|${talk}|1` : v < 0.97 ? `TRANSFER|8000|from-internal|${wait}|${talk}|1` : `ATTENDEDTRANSFER|BRIDGE|b${id}|${wait}|${talk}|1`;
+          const verb =
+            v < 0.5
+              ? `COMPLETECALLER|${wait}|${talk}|1`
+              : v < 0.93
+                ? `COMPLETEAGENT|${wait}|${talk}|1`
+                : v < 0.97
+                  ? `TRANSFER|8000|from-internal|${wait}|${talk}|1`
+                  : `ATTENDEDTRANSFER|BRIDGE|b${id}|${wait}|${talk}|1`;
           later(fin, `${fin / 1000}|${id}|${q}|${agent}|${verb}`);
           if (rnd() < 0.5 && (busyUntil.get(agent) ?? 0) < fin) {
             const acw = 5 + Math.floor(rnd() * 60);

@@ -81,10 +81,29 @@ describe('queue_log golden file', () => {
   });
 
   it('reads each call as a hand reading of the log would', () => {
-    expect(byCall.get('c1')).toMatchObject({ outcome: 'answered', waitSeconds: 12, talkSeconds: 120, acwSeconds: 60, agent: 'PJSIP/1002', ringNoAnswer: 1, callerId: '13800000001' });
-    expect(byCall.get('c4')).toMatchObject({ outcome: 'answered', waitSeconds: 30, talkSeconds: 120, acwSeconds: 0, transferred: true });
+    expect(byCall.get('c1')).toMatchObject({
+      outcome: 'answered',
+      waitSeconds: 12,
+      talkSeconds: 120,
+      acwSeconds: 60,
+      agent: 'PJSIP/1002',
+      ringNoAnswer: 1,
+      callerId: '13800000001',
+    });
+    expect(byCall.get('c4')).toMatchObject({
+      outcome: 'answered',
+      waitSeconds: 30,
+      talkSeconds: 120,
+      acwSeconds: 0,
+      transferred: true,
+    });
     expect(byCall.get('c5')).toMatchObject({ outcome: 'timeout', waitSeconds: 50 }); // 09:14:50 − 09:14:00
-    expect(byCall.get('c6')).toMatchObject({ outcome: 'answered', waitSeconds: 10, talkSeconds: 300, agent: 'Local/2004@from-internal/n' });
+    expect(byCall.get('c6')).toMatchObject({
+      outcome: 'answered',
+      waitSeconds: 10,
+      talkSeconds: 300,
+      agent: 'Local/2004@from-internal/n',
+    });
     expect(byCall.get('c7')).toMatchObject({ outcome: 'exit_key', waitSeconds: 20 });
     expect(byCall.get('c8')).toMatchObject({ outcome: 'exit_empty', waitSeconds: 30 });
     expect(byCall.get('c9')).toMatchObject({ outcome: 'unknown', waitSeconds: null, endedAt: null });
@@ -113,9 +132,21 @@ describe('queue_log golden file', () => {
     const [a, b] = rows;
     // 09:00–09:15 entered: c1 ans 12 s, c2 abandon 3 s (short), c3 abandon 40 s, c4 ans 30 s, c5 timeout 50 s, c6 ans 10 s.
     expect(a).toMatchObject({
-      queue: 'support', intervalStart: '2026-01-05T09:00:00+08:00', offered: 6, answered: 3, abandoned: 2, shortAbandoned: 1,
-      otherExits: 1, unknownEnd: 0, answeredWithinThreshold: 2, abandonedAfterThreshold: 1, transferred: 1,
-      serviceLevel: 2 / (3 + 1), answerRate: 3 / 6, maxWaitSeconds: 50, avgAbandonSeconds: (3 + 40) / 2,
+      queue: 'support',
+      intervalStart: '2026-01-05T09:00:00+08:00',
+      offered: 6,
+      answered: 3,
+      abandoned: 2,
+      shortAbandoned: 1,
+      otherExits: 1,
+      unknownEnd: 0,
+      answeredWithinThreshold: 2,
+      abandonedAfterThreshold: 1,
+      transferred: 1,
+      serviceLevel: 2 / (3 + 1),
+      answerRate: 3 / 6,
+      maxWaitSeconds: 50,
+      avgAbandonSeconds: (3 + 40) / 2,
     });
     expect(a.asaSeconds).toBeCloseTo((12 + 30 + 10) / 3, 10);
     expect(a.ahtSeconds).toBeCloseTo((120 + 60 + 120 + 300) / 3, 10); // c1 talk+ACW, c4, c6
@@ -123,9 +154,21 @@ describe('queue_log golden file', () => {
     expect(a.acwSeconds).toBeCloseTo(60 / 3, 10);
     // 09:15–09:30: c7 key 20 s, c8 empty 30 s, c9 no end, c10 ans 20 s (= T counts), c11 ans 1 s (no end), c12 abandon 10 s.
     expect(b).toMatchObject({
-      intervalStart: '2026-01-05T09:15:00+08:00', offered: 6, answered: 2, abandoned: 1, shortAbandoned: 0, otherExits: 2,
-      unknownEnd: 1, answeredWithinThreshold: 2, abandonedAfterThreshold: 0, serviceLevel: 2 / 2, maxWaitSeconds: 30,
-      asaSeconds: (20 + 1) / 2, ahtSeconds: 220, avgAbandonSeconds: 10, transferred: 1,
+      intervalStart: '2026-01-05T09:15:00+08:00',
+      offered: 6,
+      answered: 2,
+      abandoned: 1,
+      shortAbandoned: 0,
+      otherExits: 2,
+      unknownEnd: 1,
+      answeredWithinThreshold: 2,
+      abandonedAfterThreshold: 0,
+      serviceLevel: 2 / 2,
+      maxWaitSeconds: 30,
+      asaSeconds: (20 + 1) / 2,
+      ahtSeconds: 220,
+      avgAbandonSeconds: 10,
+      transferred: 1,
     });
     const sl1 = aggregateIntervals(out.contacts, { interval: 15, timeZone: 'Asia/Shanghai', by: 'queue', slDefinition: 1 });
     const sl3 = aggregateIntervals(out.contacts, { interval: 15, timeZone: 'Asia/Shanghai', by: 'queue', slDefinition: 3 });
@@ -137,18 +180,32 @@ describe('queue_log golden file', () => {
     const hour = aggregateIntervals(out.contacts, { interval: 60, timeZone: 'Asia/Shanghai', by: 'queue' });
     expect(hour).toMatchObject([{ offered: 12, answered: 5, abandoned: 3, otherExits: 3, unknownEnd: 1 }]);
     const agents = aggregateIntervals(out.contacts, { interval: 'day', timeZone: 'Asia/Shanghai', by: 'agent' });
-    expect(agents.map((r) => [r.agent, r.answered, r.offered])).toEqual([
-      [null, 0, 7], // unanswered calls have no agent
-      ['Local/2004@from-internal/n', 1, 1],
-      ['PJSIP/1002', 2, 2],
-      ['SIP/1001', 2, 2],
-    ].sort((x, y) => String(x[0] ?? '').localeCompare(String(y[0] ?? ''))));
-    const teams = aggregateIntervals(out.contacts, { interval: 'day', timeZone: 'Asia/Shanghai', by: 'team', agentMap: { 'SIP/1001': '1001', 'PJSIP/1002': '1002' }, agentToTeam: { '1001': 'A', '1002': 'A' } });
+    expect(agents.map((r) => [r.agent, r.answered, r.offered])).toEqual(
+      [
+        [null, 0, 7], // unanswered calls have no agent
+        ['Local/2004@from-internal/n', 1, 1],
+        ['PJSIP/1002', 2, 2],
+        ['SIP/1001', 2, 2],
+      ].sort((x, y) => String(x[0] ?? '').localeCompare(String(y[0] ?? ''))),
+    );
+    const teams = aggregateIntervals(out.contacts, {
+      interval: 'day',
+      timeZone: 'Asia/Shanghai',
+      by: 'team',
+      agentMap: { 'SIP/1001': '1001', 'PJSIP/1002': '1002' },
+      agentToTeam: { '1001': 'A', '1002': 'A' },
+    });
     expect(teams.find((r) => r.team === 'A')).toMatchObject({ answered: 4 });
   });
 
   it('a mapped queue reports under its skill group and its threshold', () => {
-    const rows = aggregateIntervals(out.contacts, { interval: 'day', timeZone: 'Asia/Shanghai', by: 'queue', queueToGroup: { support: '售后' }, thresholds: { 售后: 10 } });
+    const rows = aggregateIntervals(out.contacts, {
+      interval: 'day',
+      timeZone: 'Asia/Shanghai',
+      by: 'queue',
+      queueToGroup: { support: '售后' },
+      thresholds: { 售后: 10 },
+    });
     // T = 10 s: of the answered waits 12, 30, 10, 20, 1 only c6 (10) and c11 (1) are within.
     expect(rows).toMatchObject([{ queue: '售后', answeredWithinThreshold: 2, offered: 12 }]);
   });

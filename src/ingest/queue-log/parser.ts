@@ -68,19 +68,48 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
   function session(agent: string): AgentSession {
     let a = agents.get(agent);
     if (!a) {
-      a = { agent, memberOf: [], loggedInSince: null, pausedIn: [], pausedSince: null, pauseReason: null, activeCall: null, lastCall: null, acwFor: null };
+      a = {
+        agent,
+        memberOf: [],
+        loggedInSince: null,
+        pausedIn: [],
+        pausedSince: null,
+        pauseReason: null,
+        activeCall: null,
+        lastCall: null,
+        acwFor: null,
+      };
       agents.set(agent, a);
     }
     return a;
   }
-  function span(agent: string, queue: string | null, state: AgentStateSpan['state'], reason: string | null, start: number, end: number): void {
+  function span(
+    agent: string,
+    queue: string | null,
+    state: AgentStateSpan['state'],
+    reason: string | null,
+    start: number,
+    end: number,
+  ): void {
     if (end > start) out.spans.push({ key: `ql:${state}:${agent}:${start}`, agent, queue, state, reason, start, end });
   }
   function newContact(callId: string, queue: string, enteredAt: number, callerId: string | null): Contact {
     return {
       key: `ql:${callId}:${queue}:${Math.floor(enteredAt / 1000)}`,
-      callId, queue, callerId, enteredAt, outcome: 'unknown', waitSeconds: null, answeredAt: null, endedAt: null,
-      agent: null, talkSeconds: 0, holdSeconds: 0, acwSeconds: 0, transferred: false, ringNoAnswer: 0,
+      callId,
+      queue,
+      callerId,
+      enteredAt,
+      outcome: 'unknown',
+      waitSeconds: null,
+      answeredAt: null,
+      endedAt: null,
+      agent: null,
+      talkSeconds: 0,
+      holdSeconds: 0,
+      acwSeconds: 0,
+      transferred: false,
+      ringNoAnswer: 0,
     };
   }
 
@@ -216,7 +245,10 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
         const prev = open.get(callKey);
         if (prev && Math.floor(prev.enteredAt / 1000) === Math.floor(time / 1000)) return; // the same line again
         if (prev) {
-          out.warnings.push({ line: lineNo, reason: `call ${callId} entered ${queue} again before its end; the earlier entry is counted with no recorded end` });
+          out.warnings.push({
+            line: lineNo,
+            reason: `call ${callId} entered ${queue} again before its end; the earlier entry is counted with no recorded end`,
+          });
           close(prev);
         }
         open.set(callKey, newContact(callId, queue, time, data[1]?.trim() ? data[1].trim() : null));
@@ -230,7 +262,10 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
           if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
           c = newContact(callId, queue, time - hold * 1000, null);
           open.set(callKey, c);
-          out.warnings.push({ line: lineNo, reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as CONNECT − hold time` });
+          out.warnings.push({
+            line: lineNo,
+            reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as CONNECT − hold time`,
+          });
         }
         c.outcome = 'answered';
         c.waitSeconds = hold;
@@ -250,13 +285,17 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
         const hi = isComplete ? 0 : data.length >= 5 ? data.length - 3 : 2;
         const hold = num(data[hi]);
         const talk = num(data[hi + 1]);
-        if (!(hold >= 0) || !(talk >= 0)) return bad(`hold time "${data[hi] ?? ''}" and call time "${data[hi + 1] ?? ''}" must be numbers of seconds`);
+        if (!(hold >= 0) || !(talk >= 0))
+          return bad(`hold time "${data[hi] ?? ''}" and call time "${data[hi + 1] ?? ''}" must be numbers of seconds`);
         let c = open.get(callKey);
         if (!c) {
           if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
           c = newContact(callId, queue, time - (hold + talk) * 1000, null);
           c.answeredAt = time - talk * 1000;
-          out.warnings.push({ line: lineNo, reason: `no ENTERQUEUE/CONNECT for call ${callId} in ${queue}; times taken from the ${event} line` });
+          out.warnings.push({
+            line: lineNo,
+            reason: `no ENTERQUEUE/CONNECT for call ${callId} in ${queue}; times taken from the ${event} line`,
+          });
         }
         c.outcome = 'answered';
         c.waitSeconds = c.waitSeconds ?? hold;
@@ -283,7 +322,14 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
       case 'EXITEMPTY':
       case 'JOINEMPTY':
       case 'EXITWITHKEY': {
-        const outcome: ContactOutcome = event === 'ABANDON' ? 'abandoned' : event === 'EXITWITHTIMEOUT' ? 'timeout' : event === 'EXITWITHKEY' ? 'exit_key' : 'exit_empty';
+        const outcome: ContactOutcome =
+          event === 'ABANDON'
+            ? 'abandoned'
+            : event === 'EXITWITHTIMEOUT'
+              ? 'timeout'
+              : event === 'EXITWITHKEY'
+                ? 'exit_key'
+                : 'exit_empty';
         // position|origposition|waittime, EXITWITHKEY: key|position|origposition|waittime; old logs stop early.
         const wi = event === 'EXITWITHKEY' ? 3 : 2;
         const logged = num(data[wi]);
@@ -292,7 +338,11 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
           if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
           if (event !== 'JOINEMPTY' && !(logged >= 0)) return bad(`no ENTERQUEUE for this call and no wait time to place it`);
           c = newContact(callId, queue, time - (logged >= 0 ? logged : 0) * 1000, null);
-          if (event !== 'JOINEMPTY') out.warnings.push({ line: lineNo, reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as ${event} − wait time` });
+          if (event !== 'JOINEMPTY')
+            out.warnings.push({
+              line: lineNo,
+              reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as ${event} − wait time`,
+            });
         }
         c.outcome = outcome;
         c.waitSeconds = logged >= 0 ? logged : Math.max(0, (time - c.enteredAt) / 1000);
@@ -381,7 +431,8 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
           out.contacts.push(h.contact);
         }
         for (const a of agents.values()) {
-          if (a.pausedSince !== null && a.activeCall === null) span(a.agent, null, a.acwFor ? 'acw' : 'paused', a.pauseReason, a.pausedSince, lastTime);
+          if (a.pausedSince !== null && a.activeCall === null)
+            span(a.agent, null, a.acwFor ? 'acw' : 'paused', a.pauseReason, a.pausedSince, lastTime);
           if (a.loggedInSince !== null) span(a.agent, null, 'logged_in', null, a.loggedInSince, lastTime);
         }
         agents.clear();
@@ -389,6 +440,13 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
       return drain();
     },
     pending: () => ({ contacts: open.size, agents: agents.size, held: held.size }),
-    state: () => structuredClone({ version: 1 as const, lastTime, open: [...open.values()], held: [...held.values()], agents: [...agents.values()] }),
+    state: () =>
+      structuredClone({
+        version: 1 as const,
+        lastTime,
+        open: [...open.values()],
+        held: [...held.values()],
+        agents: [...agents.values()],
+      }),
   };
 }

@@ -59,7 +59,11 @@ export function splitQueueLogLine(line: string, textTimeZone = 'Asia/Shanghai', 
     for (;;) {
       const bar = text.indexOf('|', from);
       const stop = bar < 0 || bar > end ? end : bar;
-      data.push(stop - from >= 2 && text.charCodeAt(from) === 34 && text.charCodeAt(stop - 1) === 34 ? text.slice(from + 1, stop - 1) : text.slice(from, stop));
+      data.push(
+        stop - from >= 2 && text.charCodeAt(from) === 34 && text.charCodeAt(stop - 1) === 34
+          ? text.slice(from + 1, stop - 1)
+          : text.slice(from, stop),
+      );
       if (stop === end) break;
       from = stop + 1;
     }

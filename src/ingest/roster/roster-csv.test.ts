@@ -2,14 +2,29 @@ import { expect, test } from 'vitest';
 import { parseRosterCsv } from './roster-csv.ts';
 
 const teams = new Map([['一组', 1]]);
-const groups = new Map([['政策咨询', 10], ['投诉举报', 11]]);
+const groups = new Map([
+  ['政策咨询', 10],
+  ['投诉举报', 11],
+]);
 
 test('valid rows resolve teams and skills', () => {
-  const csv = '\uFEFFemployeeNo,name,team,skills,hireDate,contractHoursPerWeek\n1001,张三,一组,政策咨询:4;投诉举报:3,2024-03-01,40\n1002,李四,,,,\n';
+  const csv =
+    '\uFEFFemployeeNo,name,team,skills,hireDate,contractHoursPerWeek\n1001,张三,一组,政策咨询:4;投诉举报:3,2024-03-01,40\n1002,李四,,,,\n';
   const { rows, problems } = parseRosterCsv(csv, teams, groups);
   expect(problems).toEqual([]);
   expect(rows).toEqual([
-    { line: 2, employeeNo: '1001', name: '张三', teamId: 1, skills: [{ skillGroupId: 10, proficiency: 4 }, { skillGroupId: 11, proficiency: 3 }], hireDate: '2024-03-01', contractHoursPerWeek: 40 },
+    {
+      line: 2,
+      employeeNo: '1001',
+      name: '张三',
+      teamId: 1,
+      skills: [
+        { skillGroupId: 10, proficiency: 4 },
+        { skillGroupId: 11, proficiency: 3 },
+      ],
+      hireDate: '2024-03-01',
+      contractHoursPerWeek: 40,
+    },
     { line: 3, employeeNo: '1002', name: '李四', teamId: null, skills: [], hireDate: null, contractHoursPerWeek: 40 },
   ]);
 });
@@ -38,5 +53,7 @@ test('every bad row is reported with its line and field', () => {
 
 test('a missing column is one problem on line 1', () => {
   const { problems } = parseRosterCsv('employeeNo,name\n1,x\n', teams, groups);
-  expect(problems).toEqual([{ line: 1, field: 'team,skills,hireDate,contractHoursPerWeek', message: expect.stringContaining('team') }]);
+  expect(problems).toEqual([
+    { line: 1, field: 'team,skills,hireDate,contractHoursPerWeek', message: expect.stringContaining('team') },
+  ]);
 });

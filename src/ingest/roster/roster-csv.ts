@@ -28,7 +28,10 @@ const rowSchema = z.object({
   hireDate: z
     .string()
     .trim()
-    .refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), 'expected YYYY-MM-DD'),
+    .refine(
+      (s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))),
+      'expected YYYY-MM-DD',
+    ),
   contractHoursPerWeek: z
     .string()
     .trim()
@@ -56,7 +59,10 @@ export function parseRosterCsv(
   const header = (records[0] ?? []).map((h) => h.trim());
   const missing = ROSTER_HEADER.filter((h) => !header.includes(h));
   if (missing.length > 0) {
-    return { rows: [], problems: [{ line: 1, field: missing.join(','), message: `header lacks column(s): ${missing.join(', ')}` }] };
+    return {
+      rows: [],
+      problems: [{ line: 1, field: missing.join(','), message: `header lacks column(s): ${missing.join(', ')}` }],
+    };
   }
   const rows: RosterRow[] = [];
   const seen = new Map<string, number>();
@@ -80,7 +86,10 @@ export function parseRosterCsv(
       else teamId = id;
     }
     const skills: RosterRow['skills'] = [];
-    for (const part of v.skills.split(/[;；]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const part of v.skills
+      .split(/[;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^(.+?)[:：]([1-5])$/.exec(part);
       if (!m) {
         problems.push({ line, field: 'skills', message: `"${part}" is not name:proficiency (1–5)` });

@@ -15,11 +15,17 @@ test('reads whole lines only and resumes from a saved cursor', async () => {
   writeFileSync(p, 'a\nb\npart');
   const f = await LogFollower.open(p, null);
   const first = await f.read();
-  expect(first.lines).toEqual([{ text: 'a', lineNo: 1 }, { text: 'b', lineNo: 2 }]);
+  expect(first.lines).toEqual([
+    { text: 'a', lineNo: 1 },
+    { text: 'b', lineNo: 2 },
+  ]);
   expect(first.cursor.offset).toBe(4);
   appendFileSync(p, 'ial\r\nc\n');
   const second = await f.read();
-  expect(second.lines).toEqual([{ text: 'partial', lineNo: 3 }, { text: 'c', lineNo: 4 }]);
+  expect(second.lines).toEqual([
+    { text: 'partial', lineNo: 3 },
+    { text: 'c', lineNo: 4 },
+  ]);
   await f.close();
   // A restart resumes after line 4.
   appendFileSync(p, 'd\n');

@@ -17,7 +17,12 @@ export async function toXlsx(sheetName: string, columns: SheetColumn[], rows: Re
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zuoxi';
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? Math.max(10, c.header.length * 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.columns = columns.map((c) => ({
+    key: c.key,
+    header: c.header,
+    width: c.width ?? Math.max(10, c.header.length * 2),
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const r of rows) {

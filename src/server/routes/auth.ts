@@ -34,7 +34,12 @@ export async function authRoutes(app: FastifyInstance) {
         throw new HttpProblem(401, 'Unauthorized', 'wrong username or password');
       }
       const { token, csrfToken } = await createSession(ctx.db, row.id, ctx.now(), ctx.config.sessionTtlMs);
-      await writeAudit(ctx.db, { userId: row.id, name: row.username }, { action: 'login', entity: 'session', entityId: row.id }, ctx.now());
+      await writeAudit(
+        ctx.db,
+        { userId: row.id, name: row.username },
+        { action: 'login', entity: 'session', entityId: row.id },
+        ctx.now(),
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',

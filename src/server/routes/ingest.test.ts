@@ -20,7 +20,11 @@ describe.each(TEST_DIALECTS)('ingest API on %s', (dialect) => {
   afterAll(() => t.close());
 
   const day = async (queue: string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/reports/intervals?from=2026-03-02&to=2026-03-03&interval=day&queue=${queue}`, headers: admin });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/intervals?from=2026-03-02&to=2026-03-03&interval=day&queue=${queue}`,
+      headers: admin,
+    });
     return res.json().items[0];
   };
 
@@ -31,13 +35,32 @@ describe.each(TEST_DIALECTS)('ingest API on %s', (dialect) => {
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/imports/call-csv', headers: admin, payload: { csv: CSV } });
     expect(again.json().contacts).toBe(0);
     // k1 answered after 8 s (talk 120 s + ACW 30 s), k2 abandoned after 50 s.
-    expect(await day('complaints')).toMatchObject({ offered: 2, answered: 1, abandoned: 1, answeredWithinThreshold: 1, abandonedAfterThreshold: 1, asaSeconds: 8, ahtSeconds: 150, handled: 1 });
+    expect(await day('complaints')).toMatchObject({
+      offered: 2,
+      answered: 1,
+      abandoned: 1,
+      answeredWithinThreshold: 1,
+      abandonedAfterThreshold: 1,
+      asaSeconds: 8,
+      ahtSeconds: 150,
+      handled: 1,
+    });
   });
 
   test('the event API: contacts and agent states, idempotent across repeated batches', async () => {
     const at = (hhmm: string) => `2026-03-02T${hhmm}:00+08:00`;
     const events = [
-      { type: 'contact', callId: 'e1', queue: 'callback', enteredAt: at('10:00'), outcome: 'answered', answeredAt: at('10:01'), endedAt: at('10:05'), agent: 'A7', acwSeconds: 20 },
+      {
+        type: 'contact',
+        callId: 'e1',
+        queue: 'callback',
+        enteredAt: at('10:00'),
+        outcome: 'answered',
+        answeredAt: at('10:01'),
+        endedAt: at('10:05'),
+        agent: 'A7',
+        acwSeconds: 20,
+      },
       { type: 'contact', callId: 'e2', queue: 'callback', enteredAt: at('10:02'), outcome: 'timeout', endedAt: at('10:07') },
       { type: 'agent_state', agent: 'A7', state: 'ready', at: at('09:00') },
       { type: 'agent_state', agent: 'A7', state: 'talking', at: at('10:01') },
@@ -49,15 +72,38 @@ describe.each(TEST_DIALECTS)('ingest API on %s', (dialect) => {
     expect(first.statusCode).toBe(200);
     expect(first.json().contacts).toBe(2);
     expect(first.json().errors).toHaveLength(1);
-    const second = await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: admin, payload: { events: events.filter((e) => e.type === 'contact') } });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: admin,
+      payload: { events: events.filter((e) => e.type === 'contact') },
+    });
     expect(second.json().contacts).toBe(0);
     // e1: answered after 60 s, talk 240 s (end − answer, not sent) + ACW 20 s; e2 timed out.
-    expect(await day('callback')).toMatchObject({ offered: 2, answered: 1, otherExits: 1, timeout: 1, asaSeconds: 60, ahtSeconds: 260 });
-    const time = await t.app.inject({ method: 'GET', url: '/api/v1/reports/agent-time?from=2026-03-02&to=2026-03-03&interval=day', headers: admin });
+    expect(await day('callback')).toMatchObject({
+      offered: 2,
+      answered: 1,
+      otherExits: 1,
+      timeout: 1,
+      asaSeconds: 60,
+      ahtSeconds: 260,
+    });
+    const time = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/agent-time?from=2026-03-02&to=2026-03-03&interval=day',
+      headers: admin,
+    });
     // Logged in 09:00–10:06: talking 10:01–10:05, ACW 10:05–10:06, idle the rest.
-    expect(time.json().items).toMatchObject([{ agent: 'A7', loggedInSeconds: 66 * 60, talkingSeconds: 240, acwSeconds: 60, idleSeconds: 61 * 60 }]);
+    expect(time.json().items).toMatchObject([
+      { agent: 'A7', loggedInSeconds: 66 * 60, talkingSeconds: 240, acwSeconds: 60, idleSeconds: 61 * 60 },
+    ]);
     // Nothing usable at all is a 422 naming the problem.
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: admin, payload: { events: [{ type: 'nonsense' }] } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: admin,
+      payload: { events: [{ type: 'nonsense' }] },
+    });
     expect(bad.statusCode).toBe(422);
   });
 });

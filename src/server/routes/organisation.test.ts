@@ -18,19 +18,37 @@ describe.each(TEST_DIALECTS)('organisation API on %s', (dialect) => {
     expect(sg.statusCode).toBe(201);
     const team = await post('/api/v1/teams', { name: '一组' });
     const agent = await post('/api/v1/agents', {
-      employeeNo: '1001', name: '张三', teamId: team.json().id, skills: [{ skillGroupId: sg.json().id, proficiency: 4 }],
+      employeeNo: '1001',
+      name: '张三',
+      teamId: team.json().id,
+      skills: [{ skillGroupId: sg.json().id, proficiency: 4 }],
     });
     expect(agent.statusCode).toBe(201);
     expect(agent.json()).toMatchObject({ teamName: '一组', skills: [{ skillGroupName: '政策咨询', proficiency: 4 }] });
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/agents/${agent.json().id}`, headers: h, payload: { name: '张三丰' } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agents/${agent.json().id}`,
+      headers: h,
+      payload: { name: '张三丰' },
+    });
     expect(patch.json().name).toBe('张三丰');
     // Fields not sent keep their values (no defaults sneak into a PATCH).
-    expect(patch.json()).toMatchObject({ teamName: '一组', skills: [{ skillGroupName: '政策咨询', proficiency: 4 }], contractHoursPerWeek: 40 });
+    expect(patch.json()).toMatchObject({
+      teamName: '一组',
+      skills: [{ skillGroupName: '政策咨询', proficiency: 4 }],
+      contractHoursPerWeek: 40,
+    });
     const empty = await t.app.inject({ method: 'PATCH', url: `/api/v1/agents/${agent.json().id}`, headers: h, payload: {} });
     expect(empty.statusCode).toBe(400);
     const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?entity=agent', headers: h });
     const [latest] = audit.json().items;
-    expect(latest).toMatchObject({ actor: 'admin', action: 'update', entity: 'agent', before: { name: '张三' }, after: { name: '张三丰' } });
+    expect(latest).toMatchObject({
+      actor: 'admin',
+      action: 'update',
+      entity: 'agent',
+      before: { name: '张三' },
+      after: { name: '张三丰' },
+    });
     const dup = await post('/api/v1/agents', { employeeNo: '1001', name: 'x' });
     expect(dup.statusCode).toBe(409);
   });
@@ -46,7 +64,8 @@ describe.each(TEST_DIALECTS)('organisation API on %s', (dialect) => {
   });
 
   test('roster import is all or nothing unless skipInvalid', async () => {
-    const csv = 'employeeNo,name,team,skills,hireDate,contractHoursPerWeek\n2001,李四,一组,政策咨询:3,2025-01-02,40\n2002,王五,九组,,,\n';
+    const csv =
+      'employeeNo,name,team,skills,hireDate,contractHoursPerWeek\n2001,李四,一组,政策咨询:3,2025-01-02,40\n2002,王五,九组,,,\n';
     const refused = await post('/api/v1/agents/import', { csv });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors).toEqual([expect.objectContaining({ line: 3, path: 'team' })]);

@@ -6,26 +6,59 @@ import { insertUser } from '../../store/users.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { TEST_PASSWORD } from '../testing.ts';
 import { levelForItem } from './quality-calibration.ts';
-import { full, qaFixture, type QaFixture } from './quality-test-setup.ts';
+import { full, type QaFixture, qaFixture } from './quality-test-setup.ts';
 
 test('α level per item: yes/no scale nominal, 3+ options ordinal, points interval', () => {
   const base = { id: 'x', label: 'x', naAllowed: false, critical: null, bonus: false };
-  expect(levelForItem({ ...base, maxPoints: 2, scale: [{ label: '是', points: 2 }, { label: '否', points: 0 }] })).toBe('nominal');
-  expect(levelForItem({ ...base, maxPoints: 5, scale: [{ label: '优', points: 5 }, { label: '良', points: 3 }, { label: '差', points: 0 }] })).toBe('ordinal');
+  expect(
+    levelForItem({
+      ...base,
+      maxPoints: 2,
+      scale: [
+        { label: '是', points: 2 },
+        { label: '否', points: 0 },
+      ],
+    }),
+  ).toBe('nominal');
+  expect(
+    levelForItem({
+      ...base,
+      maxPoints: 5,
+      scale: [
+        { label: '优', points: 5 },
+        { label: '良', points: 3 },
+        { label: '差', points: 0 },
+      ],
+    }),
+  ).toBe('ordinal');
   expect(levelForItem({ ...base, maxPoints: 10 })).toBe('interval');
 });
 
 describe.each(TEST_DIALECTS)('calibration API on %s', (dialect) => {
   let f: QaFixture;
   let qa3: Record<string, string>;
-  const req = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) => f.t.app.inject({ method, url, headers, payload });
+  const req = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
+    f.t.app.inject({ method, url, headers, payload });
   const session = async (name: string, keys: string[]) =>
-    (await req('POST', '/api/v1/qa/calibrations', f.h.qa, { name, scorecardId: f.cardId, contacts: keys.map((contactKey) => ({ contactKey, agentId: f.agentA })), participantUserIds: [f.userIds.qa, f.userIds.qa2], expertUserId: f.userIds.manager })).json().id as number;
-  const score = (id: number, headers: Record<string, string>, contactKey: string, answers: object) => req('POST', `/api/v1/qa/calibrations/${id}/scores`, headers, { contactKey, answers });
+    (
+      await req('POST', '/api/v1/qa/calibrations', f.h.qa, {
+        name,
+        scorecardId: f.cardId,
+        contacts: keys.map((contactKey) => ({ contactKey, agentId: f.agentA })),
+        participantUserIds: [f.userIds.qa, f.userIds.qa2],
+        expertUserId: f.userIds.manager,
+      })
+    ).json().id as number;
+  const score = (id: number, headers: Record<string, string>, contactKey: string, answers: object) =>
+    req('POST', `/api/v1/qa/calibrations/${id}/scores`, headers, { contactKey, answers });
 
   beforeAll(async () => {
     f = await qaFixture(dialect);
-    await insertUser(f.t.handle.db, { username: 'qa3', displayName: 'qa3', passwordHash: await hashPassword(TEST_PASSWORD), roles: ['qa'] }, 0);
+    await insertUser(
+      f.t.handle.db,
+      { username: 'qa3', displayName: 'qa3', passwordHash: await hashPassword(TEST_PASSWORD), roles: ['qa'] },
+      0,
+    );
     qa3 = (await f.t.signIn('qa3')).headers;
   });
   afterAll(() => f.t.close());
@@ -42,7 +75,12 @@ describe.each(TEST_DIALECTS)('calibration API on %s', (dialect) => {
     id = await session('11月校准', keys);
     for (const who of ['qa', 'qa2', 'manager'] as const) {
       for (const [i, c] of keys.entries()) {
-        const r = await score(id, f.h[who], c, full({ greeting: { points: g[who][i] }, tone: { option: tone[who][i] }, closing: { option: closing[who][i] } }));
+        const r = await score(
+          id,
+          f.h[who],
+          c,
+          full({ greeting: { points: g[who][i] }, tone: { option: tone[who][i] }, closing: { option: closing[who][i] } }),
+        );
         expect(r.statusCode).toBe(201);
       }
     }
@@ -74,10 +112,28 @@ describe.each(TEST_DIALECTS)('calibration API on %s', (dialect) => {
     expect(greeting.agreement.agreement).toBe(percentAgreement(pair(g.qa, g.qa2)).agreement);
     const toneItem = item('tone');
     expect(toneItem.level).toBe('ordinal');
-    expect(toneItem.alpha.alpha).toBeCloseTo(krippendorffAlpha(pair(tone.qa.map((o) => points[o]!), tone.qa2.map((o) => points[o]!)), 'ordinal').alpha!, 12);
+    expect(toneItem.alpha.alpha).toBeCloseTo(
+      krippendorffAlpha(
+        pair(
+          tone.qa.map((o) => points[o]!),
+          tone.qa2.map((o) => points[o]!),
+        ),
+        'ordinal',
+      ).alpha!,
+      12,
+    );
     const closingItem = item('closing');
     expect(closingItem.level).toBe('nominal');
-    expect(closingItem.alpha.alpha).toBeCloseTo(krippendorffAlpha(pair(closing.qa.map((o) => points[o]!), closing.qa2.map((o) => points[o]!)), 'nominal').alpha!, 12);
+    expect(closingItem.alpha.alpha).toBeCloseTo(
+      krippendorffAlpha(
+        pair(
+          closing.qa.map((o) => points[o]!),
+          closing.qa2.map((o) => points[o]!),
+        ),
+        'nominal',
+      ).alpha!,
+      12,
+    );
     // Deviation of greeting from the expert: qa 0, 0, +1, −1 → mean 0, MAD 0.5; qa2 −1, 0, 0, 0 → mean −0.25, MAD 0.25.
     const dev = (who: string) => greeting.deviations.find((d: { evaluator: string }) => d.evaluator === who);
     expect(dev('qa')).toMatchObject({ n: 4, meanDeviation: 0, meanAbsoluteDeviation: 0.5, againstExpert: 4 });
@@ -86,7 +142,10 @@ describe.each(TEST_DIALECTS)('calibration API on %s', (dialect) => {
     // The expert is the reference, not a coder: α counts two coders.
     expect(item('total').alpha.coders).toBe(2);
     const forced = (await req('GET', `/api/v1/qa/calibrations/${id}?level=nominal`, f.h.qa)).json();
-    expect(forced.items.find((i: { item: string }) => i.item === 'greeting').alpha.alpha).toBeCloseTo(krippendorffAlpha(pair(g.qa, g.qa2), 'nominal').alpha!, 12);
+    expect(forced.items.find((i: { item: string }) => i.item === 'greeting').alpha.alpha).toBeCloseTo(
+      krippendorffAlpha(pair(g.qa, g.qa2), 'nominal').alpha!,
+      12,
+    );
   });
 
   test('trend: an evaluator far from the expert in each of the last k sessions is flagged; the deviation is computed by hand', async () => {

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
-import { scoreEvaluation, type EvaluationScore } from '../../domain/quality/scorecard.ts';
+import { type EvaluationScore, scoreEvaluation } from '../../domain/quality/scorecard.ts';
 import type { Answers, Scorecard } from '../../domain/quality/scorecard-schema.ts';
 import type { Db } from '../../store/audit.ts';
 import type { QaViewer } from '../../store/quality.ts';
@@ -56,13 +56,18 @@ export function failedItems(card: Scorecard, answers: Answers): string[] {
 }
 
 /** 1 when any critical item failed (section- or form-level), the p-chart's "defective". */
-export const criticalFlag = (s: EvaluationScore): 0 | 1 => (s.formCriticalFailed.length + s.sectionCriticalFailed.length > 0 ? 1 : 0);
+export const criticalFlag = (s: EvaluationScore): 0 | 1 =>
+  s.formCriticalFailed.length + s.sectionCriticalFailed.length > 0 ? 1 : 0;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 /** `from` inclusive, `to` inclusive (whole days in the center's zone); default: the 90 days up to today. */
 export const dateRangeQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
-export function dayRangeMs(q: { from?: string; to?: string }, zone: string, now: number): { from: number; to: number; fromDate: string; toDate: string } {
+export function dayRangeMs(
+  q: { from?: string; to?: string },
+  zone: string,
+  now: number,
+): { from: number; to: number; fromDate: string; toDate: string } {
   const today = DateTime.fromMillis(now, { zone }).startOf('day');
   const end = q.to ? DateTime.fromISO(q.to, { zone }) : today;
   const start = q.from ? DateTime.fromISO(q.from, { zone }) : end.minus({ days: 89 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_DIALECTS } from '../../store/testing.ts';
-import { CARD, full, qaFixture, type QaFixture } from './quality-test-setup.ts';
+import { CARD, full, type QaFixture, qaFixture } from './quality-test-setup.ts';
 
 describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
   let f: QaFixture;
@@ -10,17 +10,25 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
   });
   afterAll(() => f.t.close());
 
-  const inject = (method: 'GET' | 'POST' | 'PATCH', url: string, who: keyof QaFixture['h'], payload?: object) => f.t.app.inject({ method, url, headers: f.h[who], payload });
-  const evaluate = (payload: object, who: keyof QaFixture['h'] = 'qa') => inject('POST', '/api/v1/qa/evaluations', who, { scorecardId: f.cardId, agentId: f.agentA, ...payload });
+  const inject = (method: 'GET' | 'POST' | 'PATCH', url: string, who: keyof QaFixture['h'], payload?: object) =>
+    f.t.app.inject({ method, url, headers: f.h[who], payload });
+  const evaluate = (payload: object, who: keyof QaFixture['h'] = 'qa') =>
+    inject('POST', '/api/v1/qa/evaluations', who, { scorecardId: f.cardId, agentId: f.agentA, ...payload });
 
   test('scores by hand: N/A leaves the points possible, scale options count their points, bonus caps a section at 100, a form-critical miss zeroes the form', async () => {
     // service: 8 + N/A + 良 3 + 是 2 = 13 of 17 possible; accuracy: 5 + bonus 2 of 5 → capped at 100.
     // total = (2 · 1300/17 + 1 · 100) / 3 = 4300/51.
-    const a = await evaluate({ answers: full({ greeting: { points: 8 }, verify: { na: true }, tone: { option: '良' }, extra: { points: 2 } }) });
+    const a = await evaluate({
+      answers: full({ greeting: { points: 8 }, verify: { na: true }, tone: { option: '良' }, extra: { points: 2 } }),
+    });
     expect(a.statusCode).toBe(201);
     expect(a.json().score).toBeCloseTo(4300 / 51, 9);
     expect(a.json().failedItems).toEqual(['greeting', 'tone']);
-    const stored = await f.t.handle.db.selectFrom('evaluation').selectAll().where('id', '=', a.json().id).executeTakeFirstOrThrow();
+    const stored = await f.t.handle.db
+      .selectFrom('evaluation')
+      .selectAll()
+      .where('id', '=', a.json().id)
+      .executeTakeFirstOrThrow();
     expect(stored.score).toBeCloseTo(4300 / 51, 9);
     expect(JSON.parse(stored.failed_items_json)).toEqual(['greeting', 'tone']);
     expect(stored.critical_failed).toBe(0);
@@ -35,7 +43,17 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
 
   test('a new version leaves old evaluations on theirs', async () => {
     const old = (await evaluate({ answers: full({ greeting: { points: 9 } }) })).json();
-    const v2card = { ...CARD, name: '热线通话质检表（2027版）', sections: [{ ...CARD.sections[0]!, items: [{ id: 'greeting', label: '标准开头语', maxPoints: 20 }, ...CARD.sections[0]!.items.slice(1)] }, CARD.sections[1]!] };
+    const v2card = {
+      ...CARD,
+      name: '热线通话质检表（2027版）',
+      sections: [
+        {
+          ...CARD.sections[0]!,
+          items: [{ id: 'greeting', label: '标准开头语', maxPoints: 20 }, ...CARD.sections[0]!.items.slice(1)],
+        },
+        CARD.sections[1]!,
+      ],
+    };
     const v2 = await inject('POST', '/api/v1/qa/scorecards', 'qa', { key: 'hotline', definition: v2card });
     expect(v2.json().version).toBe(2);
     // 15 points is valid on v2 only.
@@ -48,7 +66,9 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
     const latest = (await inject('GET', '/api/v1/qa/scorecards', 'agent')).json().items;
     expect(latest).toHaveLength(1);
     expect(latest[0].version).toBe(2);
-    expect((await inject('GET', '/api/v1/qa/scorecards?all=true', 'qa')).json().items.map((c: { version: number }) => c.version)).toEqual([2, 1]);
+    expect(
+      (await inject('GET', '/api/v1/qa/scorecards?all=true', 'qa')).json().items.map((c: { version: number }) => c.version),
+    ).toEqual([2, 1]);
   });
 
   test('scope: agents see their own, team leads their team, others answer 404', async () => {
@@ -65,18 +85,44 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
     expect((await inject('GET', `/api/v1/qa/evaluations/${b.id}`, 'team_lead')).statusCode).toBe(404);
     expect((await inject('GET', `/api/v1/qa/evaluations/${b.id}`, 'trainer')).statusCode).toBe(200);
     expect((await inject('POST', `/api/v1/qa/evaluations/${a2.id}/acknowledge`, 'agent')).statusCode).toBe(404);
-    expect((await inject('POST', '/api/v1/qa/coaching', 'team_lead', { evaluationId: b.id, dueDate: '2026-12-01' })).statusCode).toBe(404);
+    expect(
+      (await inject('POST', '/api/v1/qa/coaching', 'team_lead', { evaluationId: b.id, dueDate: '2026-12-01' })).statusCode,
+    ).toBe(404);
   });
 
   test('the evaluation view carries the contact with its recording URL, the caller masked for QA', async () => {
-    await f.t.handle.db.insertInto('contact').values({
-      key: 'c-rec', call_id: '1700000000.1', queue: 'hotline', caller_id: '13812345678', entered_at: Date.UTC(2026, 10, 23, 2), outcome: 'answered', wait_seconds: 5,
-      answered_at: Date.UTC(2026, 10, 23, 2, 0, 5), ended_at: Date.UTC(2026, 10, 23, 2, 5), agent: 'SIP/1001', talk_seconds: 280, hold_seconds: 10, acw_seconds: 30, transferred: 0, ring_no_answer: 0,
-      source: 'test', recording_url: 'https://rec.example/2026/11/23/c-rec.wav',
-    }).execute();
-    const e = (await evaluate({ contactKey: 'c-rec', answers: full(), notes: [{ item: 'greeting', atSeconds: 3.5, text: '开头语完整' }] })).json();
+    await f.t.handle.db
+      .insertInto('contact')
+      .values({
+        key: 'c-rec',
+        call_id: '1700000000.1',
+        queue: 'hotline',
+        caller_id: '13812345678',
+        entered_at: Date.UTC(2026, 10, 23, 2),
+        outcome: 'answered',
+        wait_seconds: 5,
+        answered_at: Date.UTC(2026, 10, 23, 2, 0, 5),
+        ended_at: Date.UTC(2026, 10, 23, 2, 5),
+        agent: 'SIP/1001',
+        talk_seconds: 280,
+        hold_seconds: 10,
+        acw_seconds: 30,
+        transferred: 0,
+        ring_no_answer: 0,
+        source: 'test',
+        recording_url: 'https://rec.example/2026/11/23/c-rec.wav',
+      })
+      .execute();
+    const e = (
+      await evaluate({ contactKey: 'c-rec', answers: full(), notes: [{ item: 'greeting', atSeconds: 3.5, text: '开头语完整' }] })
+    ).json();
     const qaView = (await inject('GET', `/api/v1/qa/evaluations/${e.id}`, 'qa')).json();
-    expect(qaView.contact).toMatchObject({ key: 'c-rec', recordingUrl: 'https://rec.example/2026/11/23/c-rec.wav', callerId: '138****5678', talkSeconds: 280 });
+    expect(qaView.contact).toMatchObject({
+      key: 'c-rec',
+      recordingUrl: 'https://rec.example/2026/11/23/c-rec.wav',
+      callerId: '138****5678',
+      talkSeconds: 280,
+    });
     expect(qaView.notes).toEqual([{ item: 'greeting', atSeconds: 3.5, text: '开头语完整' }]);
     expect(qaView.agent).toMatchObject({ id: f.agentA, employeeNo: '1001' });
     const agentView = (await inject('GET', `/api/v1/qa/evaluations/${e.id}`, 'agent')).json();
@@ -88,22 +134,49 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
     const e = (await evaluate({ answers: full({ greeting: { points: 6 }, tone: { option: '差' } }) })).json();
     expect(e.score).toBeCloseTo(700 / 9, 9);
     expect((await inject('POST', `/api/v1/qa/evaluations/${e.id}/acknowledge`, 'agent')).json().status).toBe('acknowledged');
-    expect((await inject('POST', `/api/v1/qa/evaluations/${e.id}/disputes`, 'agent', { reason: 'x录音', proposal: { greeting: { points: 99 } } })).statusCode).toBe(422);
-    const d = await inject('POST', `/api/v1/qa/evaluations/${e.id}/disputes`, 'agent', { reason: '开头语已说完整，录音第3秒', proposal: { greeting: { points: 10 }, tone: { option: '优' } } });
+    expect(
+      (
+        await inject('POST', `/api/v1/qa/evaluations/${e.id}/disputes`, 'agent', {
+          reason: 'x录音',
+          proposal: { greeting: { points: 99 } },
+        })
+      ).statusCode,
+    ).toBe(422);
+    const d = await inject('POST', `/api/v1/qa/evaluations/${e.id}/disputes`, 'agent', {
+      reason: '开头语已说完整，录音第3秒',
+      proposal: { greeting: { points: 10 }, tone: { option: '优' } },
+    });
     expect(d.statusCode).toBe(201);
-    expect((await inject('POST', `/api/v1/qa/evaluations/${e.id}/disputes`, 'agent', { reason: '再次申诉', proposal: { greeting: { points: 10 } } })).statusCode).toBe(409);
+    expect(
+      (
+        await inject('POST', `/api/v1/qa/evaluations/${e.id}/disputes`, 'agent', {
+          reason: '再次申诉',
+          proposal: { greeting: { points: 10 } },
+        })
+      ).statusCode,
+    ).toBe(409);
     const open = (await inject('GET', '/api/v1/qa/disputes?status=open', 'qa2')).json().items;
     expect(open.find((x: { id: number }) => x.id === d.json().id)).toMatchObject({ decidableByMe: true, evaluationId: e.id });
     const url = `/api/v1/qa/disputes/${d.json().id}/decide`;
     expect((await inject('POST', url, 'qa', { decision: 'accepted' })).statusCode).toBe(403);
     expect((await inject('POST', url, 'agent', { decision: 'accepted' })).statusCode).toBe(403);
     expect((await inject('POST', url, 'qa2', { decision: 'partly_accepted', acceptedItems: ['policy'] })).statusCode).toBe(422);
-    const decided = await inject('POST', url, 'qa2', { decision: 'partly_accepted', acceptedItems: ['greeting'], note: '开头语确认完整' });
+    const decided = await inject('POST', url, 'qa2', {
+      decision: 'partly_accepted',
+      acceptedItems: ['greeting'],
+      note: '开头语确认完整',
+    });
     // service 10 + 10 + 0 + 2 = 22/27 → total = (2 · 2200/27 + 100)/3 = 7100/81.
     expect(decided.json().score).toBeCloseTo(7100 / 81, 9);
     expect(decided.json().failedItems).toEqual(['tone']);
     expect((await inject('POST', url, 'qa2', { decision: 'rejected' })).statusCode).toBe(409);
-    const audit = await f.t.handle.db.selectFrom('audit_log').selectAll().where('entity', '=', 'evaluation').where('entity_id', '=', String(e.id)).where('action', '=', 'dispute_partly_accepted').executeTakeFirstOrThrow();
+    const audit = await f.t.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'evaluation')
+      .where('entity_id', '=', String(e.id))
+      .where('action', '=', 'dispute_partly_accepted')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!).score).toBeCloseTo(700 / 9, 9);
     expect(JSON.parse(audit.after_json!).score).toBeCloseTo(7100 / 81, 9);
     const view = (await inject('GET', `/api/v1/qa/evaluations/${e.id}`, 'agent')).json();
@@ -114,21 +187,32 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
     const coach = await inject('POST', '/api/v1/qa/coaching', 'team_lead', { evaluationId: e.id, dueDate: '2026-12-01' });
     expect(coach.statusCode).toBe(201);
     expect(coach.json()).toMatchObject({ items: ['tone'], status: 'open', agentId: f.agentA });
-    expect((await inject('PATCH', `/api/v1/qa/coaching/${coach.json().id}`, 'trainer', { status: 'in_progress' })).json().status).toBe('in_progress');
+    expect(
+      (await inject('PATCH', `/api/v1/qa/coaching/${coach.json().id}`, 'trainer', { status: 'in_progress' })).json().status,
+    ).toBe('in_progress');
     expect((await evaluate({ agentId: f.agentB, followUpOf: e.id, answers: full() })).statusCode).toBe(422);
     const follow = (await evaluate({ followUpOf: e.id, answers: full() })).json();
     const mine = (await inject('GET', '/api/v1/qa/coaching', 'agent')).json().items;
     expect(mine.every((c: { agentId: number }) => c.agentId === f.agentA)).toBe(true);
-    expect(mine.find((c: { id: number }) => c.id === coach.json().id)).toMatchObject({ status: 'followed_up', followUpEvaluationId: follow.id });
+    expect(mine.find((c: { id: number }) => c.id === coach.json().id)).toMatchObject({
+      status: 'followed_up',
+      followUpEvaluationId: follow.id,
+    });
     expect((await inject('GET', `/api/v1/qa/evaluations/${follow.id}`, 'qa')).json().kind).toBe('follow_up');
   });
 
   test('self-evaluation is the agent’s own and an acknowledged kind of its own; the Excel export lists what the JSON lists', async () => {
-    const s = await inject('POST', '/api/v1/qa/evaluations/self', 'agent', { scorecardId: f.cardId, answers: full({ greeting: { points: 5 } }) });
+    const s = await inject('POST', '/api/v1/qa/evaluations/self', 'agent', {
+      scorecardId: f.cardId,
+      answers: full({ greeting: { points: 5 } }),
+    });
     expect(s.statusCode).toBe(201);
     const row = await f.t.handle.db.selectFrom('evaluation').selectAll().where('id', '=', s.json().id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ kind: 'self', agent_id: f.agentA });
-    expect((await inject('POST', `/api/v1/qa/evaluations/${s.json().id}/disputes`, 'agent', { reason: '自评不申诉', proposal: {} })).statusCode).toBe(403);
+    expect(
+      (await inject('POST', `/api/v1/qa/evaluations/${s.json().id}/disputes`, 'agent', { reason: '自评不申诉', proposal: {} }))
+        .statusCode,
+    ).toBe(403);
     const json = (await inject('GET', '/api/v1/qa/evaluations?limit=5000', 'team_lead')).json().items;
     const res = await inject('GET', '/api/v1/qa/evaluations?limit=5000&format=xlsx', 'team_lead');
     expect(res.headers['content-type']).toContain('spreadsheetml');

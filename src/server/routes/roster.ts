@@ -13,8 +13,14 @@ export async function rosterRoutes(app: FastifyInstance) {
     summary: 'Import the agent roster from CSV; all or nothing unless skipInvalid',
     tags: ['organisation'],
     query: z.object({
-      skipInvalid: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-      dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+      skipInvalid: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
+      dryRun: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
     }),
     body: z.object({ csv: z.string().min(1).max(5_000_000) }),
     bodyLimit: 6 * 1024 * 1024,

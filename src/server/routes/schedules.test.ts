@@ -11,18 +11,54 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp(TEST_DIALECTS[0]);
   const db = t.handle.db;
-  const g = (await db.insertInto('skill_group').values({ code: 'p', name: '政策咨询', sl_threshold_seconds: 20, sl_target: 0.8 }).returning('id').executeTakeFirstOrThrow()).id;
+  const g = (
+    await db
+      .insertInto('skill_group')
+      .values({ code: 'p', name: '政策咨询', sl_threshold_seconds: 20, sl_target: 0.8 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   await db.insertInto('queue_map').values({ queue_name: 'p', skill_group_id: g }).execute();
   const contacts: Contact[] = [];
   for (const p of syntheticHistory('2026-10-27', 28, 300, 30)) {
     for (let k = 0; k < p.offered; k++) {
       const at = p.intervalStart + k * 1000;
-      contacts.push({ key: `s:${at}`, callId: `${at}`, queue: 'p', callerId: null, enteredAt: at, outcome: 'answered', waitSeconds: 5, answeredAt: at + 5000, endedAt: at + 245_000, agent: null, talkSeconds: 240, holdSeconds: 0, acwSeconds: 0, transferred: false, ringNoAnswer: 0 });
+      contacts.push({
+        key: `s:${at}`,
+        callId: `${at}`,
+        queue: 'p',
+        callerId: null,
+        enteredAt: at,
+        outcome: 'answered',
+        waitSeconds: 5,
+        answeredAt: at + 5000,
+        endedAt: at + 245_000,
+        agent: null,
+        talkSeconds: 240,
+        holdSeconds: 0,
+        acwSeconds: 0,
+        transferred: false,
+        ringNoAnswer: 0,
+      });
     }
   }
   await db.transaction().execute((tx) => storeContactBatch(tx, contacts, [], 'test'));
   for (let i = 0; i < 12; i++) {
-    const a = (await db.insertInto('agent').values({ employee_no: String(2001 + i), name: `坐席${i}`, team_id: null, hire_date: null, contract_hours_per_week: 40, status: 'active', left_date: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const a = (
+      await db
+        .insertInto('agent')
+        .values({
+          employee_no: String(2001 + i),
+          name: `坐席${i}`,
+          team_id: null,
+          hire_date: null,
+          contract_hours_per_week: 40,
+          status: 'active',
+          left_date: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     await db.insertInto('agent_skill').values({ agent_id: a, skill_group_id: g, proficiency: 3 }).execute();
     if (i === 0) await db.updateTable('app_user').set({ agent_id: a }).where('username', '=', 'agent').execute();
   }
@@ -31,7 +67,12 @@ afterAll(() => t.close());
 
 test('build, inspect and publish a schedule; the agent sees their shifts', async () => {
   const planner = (await t.signIn('planner')).headers;
-  const built = await t.app.inject({ method: 'POST', url: '/api/v1/schedules', headers: planner, payload: { start: '2026-11-30', weeks: 1, timeLimitSeconds: 10 } });
+  const built = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/schedules',
+    headers: planner,
+    payload: { start: '2026-11-30', weeks: 1, timeLimitSeconds: 10 },
+  });
   expect(built.statusCode, built.body).toBe(201);
   expect(built.json()).toMatchObject({ violations: 0 });
   expect(built.json().assignments).toBeGreaterThan(5);
@@ -44,6 +85,11 @@ test('build, inspect and publish a schedule; the agent sees their shifts', async
   const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/schedules/mine', headers: agent })).json().items;
   expect(mine.length).toBeGreaterThan(0);
   expect(mine.length).toBeLessThanOrEqual(6); // at least one rest day a week
-  const past = await t.app.inject({ method: 'POST', url: '/api/v1/schedules', headers: planner, payload: { start: '2026-11-01' } });
+  const past = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/schedules',
+    headers: planner,
+    payload: { start: '2026-11-01' },
+  });
   expect(past.statusCode).toBe(400);
 }, 60_000);

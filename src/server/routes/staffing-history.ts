@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { PlanInterval } from '../../domain/erlang/staffing-plan.ts';
 import type { StaffingTargets } from '../../domain/erlang/staffing.ts';
+import type { PlanInterval } from '../../domain/erlang/staffing-plan.ts';
 import { isoFormatter } from '../../domain/metrics/interval-bucket.ts';
 import type { IntervalRow } from '../../domain/metrics/intervals.ts';
 import type { Db } from '../../store/audit.ts';
@@ -28,7 +28,9 @@ export function lastFullWeek(lastMs: number, timeZone: string): { from: string; 
  *
  * @example estimatedPatience({ answered: 90, asaSeconds: 10, abandoned: 10, avgAbandonSeconds: 30 }) // (900 + 300) / 10 = 120
  */
-export function estimatedPatience(r: Pick<IntervalRow, 'answered' | 'asaSeconds' | 'abandoned' | 'avgAbandonSeconds'>): number | null {
+export function estimatedPatience(
+  r: Pick<IntervalRow, 'answered' | 'asaSeconds' | 'abandoned' | 'avgAbandonSeconds'>,
+): number | null {
   if (r.abandoned === 0) return null;
   const waited = r.answered * (r.asaSeconds ?? 0) + r.abandoned * (r.avgAbandonSeconds ?? 0);
   return waited > 0 ? waited / r.abandoned : null;
@@ -39,7 +41,13 @@ export function estimatedPatience(r: Pick<IntervalRow, 'answered' | 'asaSeconds'
  * calls are there with 0 calls (a requirement curve has no gaps at night). An interval whose calls were
  * all abandoned has no AHT of its own: the period's AHT stands in (`ahtSource: 'period'`).
  */
-export function fillIntervals(rows: readonly IntervalRow[], range: { fromMs: number; toMs: number }, minutes: 15 | 30, timeZone: string, periodAht: number | null) {
+export function fillIntervals(
+  rows: readonly IntervalRow[],
+  range: { fromMs: number; toMs: number },
+  minutes: 15 | 30,
+  timeZone: string,
+  periodAht: number | null,
+) {
   const byStart = new Map(rows.map((r) => [r.intervalStartMs, r]));
   const iso = isoFormatter(timeZone);
   const out: { start: string; calls: number; ahtSeconds: number | null; ahtSource: 'interval' | 'period' | null }[] = [];
@@ -67,8 +75,17 @@ export async function historyIntervals(db: Db, { group, query, nowMs }: HistoryP
   const ctx = await loadReportContext(db);
   let { from, to } = query;
   if (from === undefined || to === undefined) {
-    const queues = [group.name, ...Object.entries(ctx.queueToGroup).filter(([, g]) => g === group.name).map(([q]) => q)];
-    const last = await db.selectFrom('interval_cell').select((eb) => eb.fn.max('start_at').as('last')).where('queue', 'in', queues).executeTakeFirst();
+    const queues = [
+      group.name,
+      ...Object.entries(ctx.queueToGroup)
+        .filter(([, g]) => g === group.name)
+        .map(([q]) => q),
+    ];
+    const last = await db
+      .selectFrom('interval_cell')
+      .select((eb) => eb.fn.max('start_at').as('last'))
+      .where('queue', 'in', queues)
+      .executeTakeFirst();
     const lastMs = last?.last == null ? nowMs : Number(last.last);
     ({ from, to } = lastFullWeek(lastMs, ctx.timeZone));
   }
@@ -79,7 +96,12 @@ export async function historyIntervals(db: Db, { group, query, nowMs }: HistoryP
   const targets: StaffingTargets = { serviceLevel: group.sl_target };
   if (query.maxAbandonRate !== undefined) targets.maxAbandonRate = query.maxAbandonRate;
   if (query.maxOccupancy !== undefined) targets.maxOccupancy = query.maxOccupancy;
-  const intervals: PlanInterval[] = filled.map((f) => ({ skillGroup: group.name, start: f.start, calls: f.calls, ahtSeconds: f.ahtSeconds ?? 1 }));
+  const intervals: PlanInterval[] = filled.map((f) => ({
+    skillGroup: group.name,
+    start: f.start,
+    calls: f.calls,
+    ahtSeconds: f.ahtSeconds ?? 1,
+  }));
   return {
     from,
     to,
@@ -88,6 +110,14 @@ export async function historyIntervals(db: Db, { group, query, nowMs }: HistoryP
     intervals,
     patienceSeconds,
     targets,
-    total: total ? { offered: total.offered, answered: total.answered, abandoned: total.abandoned, ahtSeconds: total.ahtSeconds, serviceLevel: total.serviceLevel } : null,
+    total: total
+      ? {
+          offered: total.offered,
+          answered: total.answered,
+          abandoned: total.abandoned,
+          ahtSeconds: total.ahtSeconds,
+          serviceLevel: total.serviceLevel,
+        }
+      : null,
   };
 }

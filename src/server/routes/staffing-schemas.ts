@@ -71,7 +71,10 @@ export const planSchema = z
       .max(20_000),
     ...modelFields,
   })
-  .refine((b) => b.model !== 'a' || b.patienceSeconds !== undefined || b.intervals.every((i) => i.patienceSeconds !== undefined), needsPatience)
+  .refine(
+    (b) => b.model !== 'a' || b.patienceSeconds !== undefined || b.intervals.every((i) => i.patienceSeconds !== undefined),
+    needsPatience,
+  )
   .refine((b) => hasTarget(b.targets), { path: ['targets'], message: 'give at least one target' });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -83,7 +86,10 @@ export const historyQuerySchema = z
     from: day.optional(),
     /** Day after the last day (exclusive). */
     to: day.optional(),
-    interval: z.enum(['15', '30']).default('30').transform((v) => (v === '15' ? 15 : 30) as 15 | 30),
+    interval: z
+      .enum(['15', '30'])
+      .default('30')
+      .transform((v) => (v === '15' ? 15 : 30) as 15 | 30),
     shrinkage: z.coerce.number().min(0).lt(1).default(0.3),
     model: z.enum(['c', 'a']).default('c'),
     /** Erlang A: mean patience; when omitted, estimated from the week (Σ waiting time / abandoned). */
@@ -107,7 +113,12 @@ export const simulateSchema = z
     intervalSeconds: z.number().int().positive().max(7200).default(1800),
     slSeconds: z.number().min(0).max(3600).default(20),
     replications: z.number().int().min(2).max(50).default(10),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     queues: z
       .array(
         z.object({
@@ -129,7 +140,10 @@ export const simulateSchema = z
       .array(
         z.object({
           count: z.number().int().min(1).max(2000),
-          skills: z.array(z.object({ queue: z.string().min(1), priority: z.number().int().min(1).max(9) })).min(1).max(5),
+          skills: z
+            .array(z.object({ queue: z.string().min(1), priority: z.number().int().min(1).max(9) }))
+            .min(1)
+            .max(5),
         }),
       )
       .max(20)
@@ -138,15 +152,25 @@ export const simulateSchema = z
   .superRefine((b, ctx) => {
     const names = new Set<string>();
     for (const [i, q] of b.queues.entries()) {
-      if (names.has(q.name)) ctx.addIssue({ code: 'custom', path: ['queues', i, 'name'], message: `queue ${q.name} appears twice` });
+      if (names.has(q.name))
+        ctx.addIssue({ code: 'custom', path: ['queues', i, 'name'], message: `queue ${q.name} appears twice` });
       names.add(q.name);
       if (q.agentsPerInterval && q.agentsPerInterval.length !== q.callsPerInterval.length) {
-        ctx.addIssue({ code: 'custom', path: ['queues', i, 'agentsPerInterval'], message: `${q.agentsPerInterval.length} values for ${q.callsPerInterval.length} intervals` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'agentsPerInterval'],
+          message: `${q.agentsPerInterval.length} values for ${q.callsPerInterval.length} intervals`,
+        });
       }
     }
     for (const [i, a] of b.agents.entries()) {
       for (const [j, s] of a.skills.entries()) {
-        if (!names.has(s.queue)) ctx.addIssue({ code: 'custom', path: ['agents', i, 'skills', j, 'queue'], message: `"${s.queue}" is not one of the queues` });
+        if (!names.has(s.queue))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['agents', i, 'skills', j, 'queue'],
+            message: `"${s.queue}" is not one of the queues`,
+          });
       }
     }
     const calls = b.queues.reduce((s, q) => s + q.callsPerInterval.reduce((x, y) => x + y, 0), 0) * b.replications;

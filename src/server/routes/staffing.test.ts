@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
 import { evaluateStaffing, requiredAgents } from '../../domain/erlang/staffing.ts';
+import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
 import { simulateReplications } from '../../domain/simulation/replications.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
@@ -18,7 +18,8 @@ function erlangCByHand(n: number, a: number, aht: number, t: number) {
 describe.each(TEST_DIALECTS)('staffing API (%s)', (dialect) => {
   let t: TestApp;
   let h: Record<string, string>;
-  const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/v1/staffing/${url}`, headers: h, payload: payload as object });
+  const post = (url: string, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/staffing/${url}`, headers: h, payload: payload as object });
   beforeAll(async () => {
     t = await createTestApp(dialect);
     h = (await t.signIn('planner')).headers;
@@ -26,10 +27,24 @@ describe.each(TEST_DIALECTS)('staffing API (%s)', (dialect) => {
   afterAll(() => t.close());
 
   test("the issue's reference case: 100 calls / 30 min, AHT 180 s, 80 % in 20 s, shrinkage 0.3 → 14 agents, 20 positions", async () => {
-    const res = await post('solve', { calls: 100, intervalSeconds: 1800, ahtSeconds: 180, targets: { serviceLevel: 0.8, slSeconds: 20 }, shrinkage: 0.3 });
+    const res = await post('solve', {
+      calls: 100,
+      intervalSeconds: 1800,
+      ahtSeconds: 180,
+      targets: { serviceLevel: 0.8, slSeconds: 20 },
+      shrinkage: 0.3,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ model: 'c', traffic: 10, agents: 14, positions: 20, defined: true, binding: ['serviceLevel'], failed: [] });
+    expect(body).toMatchObject({
+      model: 'c',
+      traffic: 10,
+      agents: 14,
+      positions: 20,
+      defined: true,
+      binding: ['serviceLevel'],
+      failed: [],
+    });
     // Published in docs/staffing.md and equal to the formula computed here independently.
     expect(body.serviceLevel).toBeCloseTo(0.88835, 6);
     expect(body.pWait).toBeCloseTo(0.174132, 6);
@@ -64,11 +79,16 @@ describe.each(TEST_DIALECTS)('staffing API (%s)', (dialect) => {
     const slOnly = (await post('solve', { ...big, targets: { serviceLevel: 0.8, slSeconds: 20 } })).json();
     const capped = (await post('solve', { ...big, targets: { serviceLevel: 0.8, slSeconds: 20, maxAbandonRate: 0.05 } })).json();
     expect([slOnly.agents, capped.agents]).toEqual([425, 481]);
-    const direct = requiredAgents({ model: 'a', traffic: 500, ahtSeconds: 300, slSeconds: 20, patienceSeconds: 60 }, { serviceLevel: 0.8, maxAbandonRate: 0.05 });
+    const direct = requiredAgents(
+      { model: 'a', traffic: 500, ahtSeconds: 300, slSeconds: 20, patienceSeconds: 60 },
+      { serviceLevel: 0.8, maxAbandonRate: 0.05 },
+    );
     expect(capped.agents).toBe(direct.agents);
     expect(capped.binding).toEqual(direct.binding);
     // Evaluating 425 against both targets: SL met, abandonment not — the case the calculator warns about.
-    const given = (await post('solve', { ...big, agents: 425, targets: { serviceLevel: 0.8, slSeconds: 20, maxAbandonRate: 0.05 } })).json();
+    const given = (
+      await post('solve', { ...big, agents: 425, targets: { serviceLevel: 0.8, slSeconds: 20, maxAbandonRate: 0.05 } })
+    ).json();
     expect(given.serviceLevel).toBeGreaterThanOrEqual(0.8);
     expect(given.pAbandon).toBeGreaterThan(0.14);
     expect(given.failed).toEqual(['maxAbandonRate']);
@@ -99,8 +119,23 @@ describe.each(TEST_DIALECTS)('staffing API (%s)', (dialect) => {
       { skillGroup: 'policy', start: '09:30', calls: 0, ahtSeconds: 180 },
       { skillGroup: 'tax', start: '09:00', calls: 37, ahtSeconds: 420, patienceSeconds: 120 },
     ];
-    const res = (await post('plan', { intervals, model: 'a', patienceSeconds: 300, targets: { serviceLevel: 0.8, slSeconds: 20, maxAbandonRate: 0.03 }, shrinkage: 0.3 })).json();
-    const direct = staffingPlan(intervals, { intervalSeconds: 1800, model: 'a', patienceSeconds: 300, targets: { serviceLevel: 0.8, maxAbandonRate: 0.03 }, slSeconds: 20, shrinkage: 0.3 });
+    const res = (
+      await post('plan', {
+        intervals,
+        model: 'a',
+        patienceSeconds: 300,
+        targets: { serviceLevel: 0.8, slSeconds: 20, maxAbandonRate: 0.03 },
+        shrinkage: 0.3,
+      })
+    ).json();
+    const direct = staffingPlan(intervals, {
+      intervalSeconds: 1800,
+      model: 'a',
+      patienceSeconds: 300,
+      targets: { serviceLevel: 0.8, maxAbandonRate: 0.03 },
+      slSeconds: 20,
+      shrinkage: 0.3,
+    });
     expect(res.rows).toEqual(JSON.parse(JSON.stringify(direct)));
     expect(res.rows[1]).toMatchObject({ traffic: 0, agents: 0, positions: 0 });
     const c = (await post('plan', { intervals: intervals.slice(0, 1), targets: { serviceLevel: 0.8 }, shrinkage: 0.3 })).json();
@@ -108,11 +143,21 @@ describe.each(TEST_DIALECTS)('staffing API (%s)', (dialect) => {
   });
 
   test('a simulation equals the domain run on the same input, agrees with Erlang A, and refuses big or inconsistent scenarios', async () => {
-    const payload = { replications: 8, seed: 7, queues: [{ name: 'policy', callsPerInterval: [100, 100], ahtSeconds: 180, patienceSeconds: 300, agentsPerInterval: [14, 14] }] };
+    const payload = {
+      replications: 8,
+      seed: 7,
+      queues: [
+        { name: 'policy', callsPerInterval: [100, 100], ahtSeconds: 180, patienceSeconds: 300, agentsPerInterval: [14, 14] },
+      ],
+    };
     const res = await post('simulate', payload);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    const direct = simulateReplications(simulationInput(simulateSchema.parse(payload)), { replications: 8, seed: 7, slSeconds: 20 });
+    const direct = simulateReplications(simulationInput(simulateSchema.parse(payload)), {
+      replications: 8,
+      seed: 7,
+      slSeconds: 20,
+    });
     expect(body.intervals).toEqual(JSON.parse(JSON.stringify(direct.intervals)));
     const total = body.totals[0];
     const erlangA = evaluateStaffing({ model: 'a', traffic: 10, ahtSeconds: 180, slSeconds: 20, patienceSeconds: 300 }, 14);
@@ -123,29 +168,59 @@ describe.each(TEST_DIALECTS)('staffing API (%s)', (dialect) => {
 
     const multi = await post('simulate', {
       replications: 3,
-      queues: [{ name: 'a', callsPerInterval: [60], ahtSeconds: 180 }, { name: 'b', callsPerInterval: [30], ahtSeconds: 240, patienceSeconds: null }],
-      agents: [{ count: 6, skills: [{ queue: 'a', priority: 1 }, { queue: 'b', priority: 2 }] }, { count: 4, skills: [{ queue: 'b', priority: 1 }] }],
+      queues: [
+        { name: 'a', callsPerInterval: [60], ahtSeconds: 180 },
+        { name: 'b', callsPerInterval: [30], ahtSeconds: 240, patienceSeconds: null },
+      ],
+      agents: [
+        {
+          count: 6,
+          skills: [
+            { queue: 'a', priority: 1 },
+            { queue: 'b', priority: 2 },
+          ],
+        },
+        { count: 4, skills: [{ queue: 'b', priority: 1 }] },
+      ],
     });
     expect(multi.json().totals.map((x: { queue: string }) => x.queue)).toEqual(['a', 'b']);
     // Callers of b never hang up: the only "abandoned" ones are those still queued when the run ends.
     expect(multi.json().totals[1].abandonRate.mean).toBeLessThan(0.05);
     expect(multi.json().totals[0].abandonRate.mean).toBeGreaterThan(multi.json().totals[1].abandonRate.mean);
 
-    const tooBig = await post('simulate', { replications: 50, queues: [{ name: 'a', callsPerInterval: Array(96).fill(1000), ahtSeconds: 180 }] });
+    const tooBig = await post('simulate', {
+      replications: 50,
+      queues: [{ name: 'a', callsPerInterval: Array(96).fill(1000), ahtSeconds: 180 }],
+    });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().errors[0].path).toBe('body.replications');
-    const unknown = await post('simulate', { queues: [{ name: 'a', callsPerInterval: [10], ahtSeconds: 180 }], agents: [{ count: 1, skills: [{ queue: 'x', priority: 1 }] }] });
+    const unknown = await post('simulate', {
+      queues: [{ name: 'a', callsPerInterval: [10], ahtSeconds: 180 }],
+      agents: [{ count: 1, skills: [{ queue: 'x', priority: 1 }] }],
+    });
     expect(unknown.json().errors[0].path).toBe('body.agents.0.skills.0.queue');
-    const lengths = await post('simulate', { queues: [{ name: 'a', callsPerInterval: [10, 10], ahtSeconds: 180, agentsPerInterval: [2] }] });
+    const lengths = await post('simulate', {
+      queues: [{ name: 'a', callsPerInterval: [10, 10], ahtSeconds: 180, agentsPerInterval: [2] }],
+    });
     expect(lengths.json().errors[0].path).toBe('body.queues.0.agentsPerInterval');
   });
 
   test('a team lead may staff; an agent may not', async () => {
     const lead = (await t.signIn('team_lead')).headers;
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/staffing/solve', headers: lead, payload: { calls: 10, ahtSeconds: 100, targets: { serviceLevel: 0.8 } } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staffing/solve',
+      headers: lead,
+      payload: { calls: 10, ahtSeconds: 100, targets: { serviceLevel: 0.8 } },
+    });
     expect(ok.statusCode).toBe(200);
     const agent = (await t.signIn('agent')).headers;
-    const no = await t.app.inject({ method: 'POST', url: '/api/v1/staffing/solve', headers: agent, payload: { calls: 10, ahtSeconds: 100, targets: { serviceLevel: 0.8 } } });
+    const no = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staffing/solve',
+      headers: agent,
+      payload: { calls: 10, ahtSeconds: 100, targets: { serviceLevel: 0.8 } },
+    });
     expect(no.statusCode).toBe(403);
   });
 });

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { type Adjustment, forecast } from '../../domain/forecast/forecast.ts';
 import { MODEL_NAMES } from '../../domain/forecast/models.ts';
 import { HistoryError, toDaySeries } from '../../domain/forecast/series.ts';
-import { unprocessable, notFound } from '../problem.ts';
 import type { Db } from '../../store/audit.ts';
 import { loadReportContext } from '../../store/interval-cells.ts';
 import { intervalReport } from '../../store/reports.ts';
 import { businessCalendar } from '../../store/work-orders.ts';
+import { notFound, unprocessable } from '../problem.ts';
 
 const HISTORY_WEEKS = 8;
 
@@ -25,7 +25,13 @@ export async function computeForecast(db: Db, q: z.infer<typeof forecastQuery>, 
   const zone = (await loadReportContext(db)).timeZone;
   const today = DateTime.fromMillis(now, { zone }).startOf('day');
   const from = today.minus({ weeks: HISTORY_WEEKS });
-  const rows = await intervalReport(db, { from: from.toISODate() ?? '', to: today.toISODate() ?? '', interval: q.intervalMinutes as 15 | 30 | 60, by: 'queue', queue: group.name });
+  const rows = await intervalReport(db, {
+    from: from.toISODate() ?? '',
+    to: today.toISODate() ?? '',
+    interval: q.intervalMinutes as 15 | 30 | 60,
+    by: 'queue',
+    queue: group.name,
+  });
   // Every interval of the range, zeros where no call came, so the series starts and ends on whole days.
   const byStart = new Map(rows.map((r) => [r.intervalStartMs, r]));
   const points = [];
@@ -34,16 +40,39 @@ export async function computeForecast(db: Db, q: z.infer<typeof forecastQuery>, 
     points.push({ intervalStart: t, offered: r?.offered ?? 0, ahtSeconds: r?.ahtSeconds ?? null });
   }
   const cal = await businessCalendar(db);
-  const adjRows = await db.selectFrom('forecast_adjustment').selectAll()
-    .where((eb) => eb.or([eb('skill_group_id', '=', group.id), eb('skill_group_id', 'is', null)])).orderBy('id').execute();
-  const adjustments: Adjustment[] = adjRows.map((a) => ({ from: a.from_date, to: a.to_date, kind: a.kind as Adjustment['kind'], value: a.value, reason: a.reason, author: a.author }));
+  const adjRows = await db
+    .selectFrom('forecast_adjustment')
+    .selectAll()
+    .where((eb) => eb.or([eb('skill_group_id', '=', group.id), eb('skill_group_id', 'is', null)]))
+    .orderBy('id')
+    .execute();
+  const adjustments: Adjustment[] = adjRows.map((a) => ({
+    from: a.from_date,
+    to: a.to_date,
+    kind: a.kind as Adjustment['kind'],
+    value: a.value,
+    reason: a.reason,
+    author: a.author,
+  }));
   try {
     const series = toDaySeries(points, q.intervalMinutes, zone);
     const result = forecast(series, { horizonDays: q.horizonDays, model: q.model, overrides: cal.overrides, adjustments });
-    return { group, zone, series, result, adjustments: adjRows, history: points.slice(-14 * (1440 / q.intervalMinutes)).map((p) => ({ intervalStart: DateTime.fromMillis(p.intervalStart, { zone }).toISO({ suppressMilliseconds: true }), offered: p.offered, ahtSeconds: p.ahtSeconds })) };
+    return {
+      group,
+      zone,
+      series,
+      result,
+      adjustments: adjRows,
+      history: points
+        .slice(-14 * (1440 / q.intervalMinutes))
+        .map((p) => ({
+          intervalStart: DateTime.fromMillis(p.intervalStart, { zone }).toISO({ suppressMilliseconds: true }),
+          offered: p.offered,
+          ahtSeconds: p.ahtSeconds,
+        })),
+    };
   } catch (err) {
     if (err instanceof HistoryError) throw unprocessable(err.message, [{ path: 'query.skillGroupId', message: err.message }]);
     throw err;
   }
 }
-

@@ -12,6 +12,10 @@ import { type AnyDb, isPostgres } from './helpers.ts';
 export const qualityRefinements: Migration = {
   async up(db: AnyDb) {
     await db.schema.alterTable('calibration_session').addColumn('participants_json', 'text').execute();
-    if (isPostgres(db)) await db.schema.alterTable('evaluation').alterColumn('score', (c) => c.setDataType('double precision')).execute();
+    if (isPostgres(db))
+      await db.schema
+        .alterTable('evaluation')
+        .alterColumn('score', (c) => c.setDataType('double precision'))
+        .execute();
   },
 };

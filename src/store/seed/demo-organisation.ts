@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/auth/roles.ts';
 import {
   DEMO_HANDLING_UNITS,
   DEMO_PASSWORD,
@@ -7,7 +8,6 @@ import {
   DEMO_USERS,
   type DemoAgent,
 } from '../../domain/demo/demo-center.ts';
-import type { Role } from '../../domain/auth/roles.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import type { Db } from '../audit.ts';
 import { insertUser } from '../users.ts';
@@ -22,8 +22,15 @@ const TEAM_NAMES = ['一组', '二组', '三组', '四组', '五组', '六组', 
 
 /** Writes the demo center's organisation: center, site, skill groups, teams, agents, units, one user per role. */
 export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: number): Promise<SeededOrganisation> {
-  await db.insertInto('center').values({ name: '示例热线', time_zone: 'Asia/Shanghai', business_hours: '[{"start":"00:00","end":"24:00"}]' }).execute();
-  const { id: siteId } = await db.insertInto('site').values({ name: '主场地', seats: DEMO_SEATS }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('center')
+    .values({ name: '示例热线', time_zone: 'Asia/Shanghai', business_hours: '[{"start":"00:00","end":"24:00"}]' })
+    .execute();
+  const { id: siteId } = await db
+    .insertInto('site')
+    .values({ name: '主场地', seats: DEMO_SEATS })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const skillGroupIds = new Map<string, number>();
   for (const g of DEMO_SKILL_GROUPS) {
     const { id } = await db
@@ -37,7 +44,11 @@ export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: num
   }
   const teamIds: number[] = [];
   for (let t = 0; t < DEMO_TEAM_COUNT; t++) {
-    const { id } = await db.insertInto('team').values({ name: TEAM_NAMES[t] ?? `${t + 1}组`, site_id: siteId, leader_agent_id: null }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('team')
+      .values({ name: TEAM_NAMES[t] ?? `${t + 1}组`, site_id: siteId, leader_agent_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     teamIds.push(id);
   }
   const agentIds = new Map<string, number>();
@@ -61,7 +72,12 @@ export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: num
       .values(a.skills.map((s) => ({ agent_id: id, skill_group_id: skillGroupIds.get(s.code) ?? 0, proficiency: s.proficiency })))
       .execute();
     await db.insertInto('agent_map').values({ identity: a.employeeNo, agent_id: id }).execute();
-    if (a.isLeader) await db.updateTable('team').set({ leader_agent_id: id }).where('id', '=', teamIds[a.team - 1] ?? 0).execute();
+    if (a.isLeader)
+      await db
+        .updateTable('team')
+        .set({ leader_agent_id: id })
+        .where('id', '=', teamIds[a.team - 1] ?? 0)
+        .execute();
   }
   const unitIds: number[] = [];
   for (const u of DEMO_HANDLING_UNITS) {
@@ -83,7 +99,12 @@ export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: num
         displayName: u.displayName,
         passwordHash,
         roles: u.roles,
-        agentId: u.link === 'agent' ? agentIds.get(member?.employeeNo ?? '') : u.link === 'leader' ? agentIds.get(leader?.employeeNo ?? '') : null,
+        agentId:
+          u.link === 'agent'
+            ? agentIds.get(member?.employeeNo ?? '')
+            : u.link === 'leader'
+              ? agentIds.get(leader?.employeeNo ?? '')
+              : null,
         unitId: u.link === 'unit' ? unitIds[0] : null,
       },
       now,

@@ -54,63 +54,183 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const first = today.minus({ days: weeks * 7 });
   const pools: Record<string, string[]> = {};
   for (const a of agents) (pools[a.skills[0]?.code ?? ''] ??= []).push(a.employeeNo);
-  const history = weeks > 0
-    ? demoHistory(u, { startMs: first.toMillis(), startDate: first.toISODate() ?? '', days: weeks * 7, groups: DEMO_SKILL_GROUPS, pools })
-    : { contacts: [], spans: [] };
-  log(`simulated ${history.contacts.length.toLocaleString()} calls of ${weeks} weeks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const history =
+    weeks > 0
+      ? demoHistory(u, {
+          startMs: first.toMillis(),
+          startDate: first.toISODate() ?? '',
+          days: weeks * 7,
+          groups: DEMO_SKILL_GROUPS,
+          pools,
+        })
+      : { contacts: [], spans: [] };
+  log(
+    `simulated ${history.contacts.length.toLocaleString()} calls of ${weeks} weeks in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const result = await db.transaction().execute(async (tx) => {
     const org = await seedDemoOrganisation(tx, agents, options.now);
     await insertContacts(tx, history.contacts, 'demo');
     await insertAgentStateSpans(tx, history.spans, 'demo');
     // The demo has no recording server: the last two weeks' answered calls point at one small generated WAV.
-    await tx.updateTable('contact').set({ recording_url: DEMO_RECORDING_URL }).where('source', '=', 'demo').where('answered_at', 'is not', null).where('entered_at', '>=', today.minus({ days: 14 }).toMillis()).execute();
+    await tx
+      .updateTable('contact')
+      .set({ recording_url: DEMO_RECORDING_URL })
+      .where('source', '=', 'demo')
+      .where('answered_at', 'is not', null)
+      .where('entered_at', '>=', today.minus({ days: 14 }).toMillis())
+      .execute();
     if (history.contacts.length > 0) await rebuildCells(tx, first.toMillis(), today.toMillis(), await loadReportContext(tx));
-    await seedDemoQuality(tx, agents.map((a) => a.employeeNo), org.agentIds, weeks * 7, today.toMillis(), u);
-    await writeAudit(tx, SYSTEM_ACTOR, { action: 'seed', entity: 'center', entityId: null, after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length } }, options.now);
+    await seedDemoQuality(
+      tx,
+      agents.map((a) => a.employeeNo),
+      org.agentIds,
+      weeks * 7,
+      today.toMillis(),
+      u,
+    );
+    await writeAudit(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        action: 'seed',
+        entity: 'center',
+        entityId: null,
+        after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length },
+      },
+      options.now,
+    );
     return org;
   });
   const seconds = (performance.now() - t0) / 1000;
-  log(`seeded the demo center 示例热线: ${agents.length} agents, ${history.contacts.length.toLocaleString()} calls in ${seconds.toFixed(1)} s`);
+  log(
+    `seeded the demo center 示例热线: ${agents.length} agents, ${history.contacts.length.toLocaleString()} calls in ${seconds.toFixed(1)} s`,
+  );
   return { password: DEMO_PASSWORD, users: result.users, contacts: history.contacts.length, seconds };
 }
 
 /** A scorecard and weeks of evaluations, so the QA charts and Pareto have something to show. */
-async function seedDemoQuality(db: Parameters<typeof seedDemoOrganisation>[0], agentNos: string[], agentIds: Map<string, number>, days: number, todayMs: number, u: () => number) {
+async function seedDemoQuality(
+  db: Parameters<typeof seedDemoOrganisation>[0],
+  agentNos: string[],
+  agentIds: Map<string, number>,
+  days: number,
+  todayMs: number,
+  u: () => number,
+) {
   const card = scorecardSchema.parse({ ...DEMO_SCORECARD, id: 'hotline', version: 1 });
-  const { id: cardId } = await db.insertInto('scorecard').values({ key: 'hotline', version: 1, name: card.name, definition_json: JSON.stringify(card), created_at: todayMs - days * 86_400_000, created_by: 'qa' }).returning('id').executeTakeFirstOrThrow();
+  const { id: cardId } = await db
+    .insertInto('scorecard')
+    .values({
+      key: 'hotline',
+      version: 1,
+      name: card.name,
+      definition_json: JSON.stringify(card),
+      created_at: todayMs - days * 86_400_000,
+      created_by: 'qa',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const qa = await db.selectFrom('app_user').select('id').where('username', '=', 'qa').executeTakeFirst();
   const rows = demoEvaluations(u, agentNos, Math.max(days, 7)).map((e, i) => {
     const s = scoreEvaluation(card, e.answers);
-    const failed = card.sections.flatMap((sec) => sec.items.filter((it) => !it.bonus).filter((it) => {
-      const a = e.answers[it.id];
-      return a && 'points' in a && a.points < (it.passPoints ?? it.maxPoints);
-    }).map((it) => it.id));
+    const failed = card.sections.flatMap((sec) =>
+      sec.items
+        .filter((it) => !it.bonus)
+        .filter((it) => {
+          const a = e.answers[it.id];
+          return a && 'points' in a && a.points < (it.passPoints ?? it.maxPoints);
+        })
+        .map((it) => it.id),
+    );
     return {
-      scorecard_id: cardId, contact_key: null, agent_id: agentIds.get(e.agentNo) ?? 0, evaluator_user_id: qa?.id ?? null, kind: 'normal', calibration_session_id: null,
-      status: 'acknowledged', answers_json: JSON.stringify({ answers: e.answers, comment: null }), score: s.total,
-      critical_failed: s.formCriticalFailed.length + s.sectionCriticalFailed.length > 0 ? 1 : 0, failed_items_json: JSON.stringify(failed), comment: null,
-      evaluated_at: todayMs - e.daysAgo * 86_400_000 + 10 * 3_600_000 + i * 1000, acknowledged_at: todayMs - e.daysAgo * 86_400_000 + 12 * 3_600_000,
+      scorecard_id: cardId,
+      contact_key: null,
+      agent_id: agentIds.get(e.agentNo) ?? 0,
+      evaluator_user_id: qa?.id ?? null,
+      kind: 'normal',
+      calibration_session_id: null,
+      status: 'acknowledged',
+      answers_json: JSON.stringify({ answers: e.answers, comment: null }),
+      score: s.total,
+      critical_failed: s.formCriticalFailed.length + s.sectionCriticalFailed.length > 0 ? 1 : 0,
+      failed_items_json: JSON.stringify(failed),
+      comment: null,
+      evaluated_at: todayMs - e.daysAgo * 86_400_000 + 10 * 3_600_000 + i * 1000,
+      acknowledged_at: todayMs - e.daysAgo * 86_400_000 + 12 * 3_600_000,
     };
   });
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('evaluation').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('evaluation')
+      .values(rows.slice(i, i + 200))
+      .execute();
   await seedDemoCalibrations(db, card, cardId, agentIds, todayMs, u);
 }
 
 /** Closed calibration sessions (10 to 1 days ago) on recorded demo calls of before, so the calibration page has statistics and a trend. */
-async function seedDemoCalibrations(db: Parameters<typeof seedDemoOrganisation>[0], card: Scorecard, cardId: number, agentIds: Map<string, number>, todayMs: number, u: () => number) {
-  const users = new Map((await db.selectFrom('app_user').select(['id', 'username']).where('username', 'in', ['manager', 'qa', 'qalead']).execute()).map((r) => [r.username, r.id]));
-  const recorded = await db.selectFrom('contact').select(['key', 'agent']).where('source', '=', 'demo').where('recording_url', 'is not', null).where('agent', 'is not', null).where('entered_at', '<', todayMs - 11 * 86_400_000).orderBy('entered_at').limit(2000).execute();
-  const pool = recorded.filter((_, i) => i % 50 === 0).map((c) => ({ key: c.key, agentNo: agentIdentity(c.agent as string) })).filter((c) => agentIds.has(c.agentNo));
+async function seedDemoCalibrations(
+  db: Parameters<typeof seedDemoOrganisation>[0],
+  card: Scorecard,
+  cardId: number,
+  agentIds: Map<string, number>,
+  todayMs: number,
+  u: () => number,
+) {
+  const users = new Map(
+    (
+      await db.selectFrom('app_user').select(['id', 'username']).where('username', 'in', ['manager', 'qa', 'qalead']).execute()
+    ).map((r) => [r.username, r.id]),
+  );
+  const recorded = await db
+    .selectFrom('contact')
+    .select(['key', 'agent'])
+    .where('source', '=', 'demo')
+    .where('recording_url', 'is not', null)
+    .where('agent', 'is not', null)
+    .where('entered_at', '<', todayMs - 11 * 86_400_000)
+    .orderBy('entered_at')
+    .limit(2000)
+    .execute();
+  const pool = recorded
+    .filter((_, i) => i % 50 === 0)
+    .map((c) => ({ key: c.key, agentNo: agentIdentity(c.agent as string) }))
+    .filter((c) => agentIds.has(c.agentNo));
   for (const s of demoCalibrations(u, pool)) {
     const closedAt = todayMs - s.daysAgo * 86_400_000 + 16 * 3_600_000;
-    const { id } = await db.insertInto('calibration_session').values({
-      name: s.name, scorecard_id: cardId, contacts_json: JSON.stringify(s.contacts.map((c) => ({ contactKey: c.key, agentId: agentIds.get(c.agentNo) }))),
-      expert_user_id: users.get('manager') ?? null, participants_json: JSON.stringify([users.get('qa'), users.get('qalead')]), status: 'closed', created_at: closedAt - 6 * 3_600_000, closed_at: closedAt,
-    }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('evaluation').values(s.scores.map((sc, i) => ({
-      scorecard_id: cardId, contact_key: sc.contactKey, agent_id: agentIds.get(s.contacts.find((c) => c.key === sc.contactKey)!.agentNo) ?? 0, evaluator_user_id: users.get(sc.evaluator) ?? null,
-      kind: 'calibration', calibration_session_id: id, status: 'submitted', answers_json: JSON.stringify({ answers: sc.answers, comment: null }), score: scoreEvaluation(card, sc.answers).total,
-      critical_failed: 0, failed_items_json: '[]', comment: null, evaluated_at: closedAt - 3_600_000 + i * 1000, acknowledged_at: null,
-    }))).execute();
+    const { id } = await db
+      .insertInto('calibration_session')
+      .values({
+        name: s.name,
+        scorecard_id: cardId,
+        contacts_json: JSON.stringify(s.contacts.map((c) => ({ contactKey: c.key, agentId: agentIds.get(c.agentNo) }))),
+        expert_user_id: users.get('manager') ?? null,
+        participants_json: JSON.stringify([users.get('qa'), users.get('qalead')]),
+        status: 'closed',
+        created_at: closedAt - 6 * 3_600_000,
+        closed_at: closedAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('evaluation')
+      .values(
+        s.scores.map((sc, i) => ({
+          scorecard_id: cardId,
+          contact_key: sc.contactKey,
+          agent_id: agentIds.get(s.contacts.find((c) => c.key === sc.contactKey)!.agentNo) ?? 0,
+          evaluator_user_id: users.get(sc.evaluator) ?? null,
+          kind: 'calibration',
+          calibration_session_id: id,
+          status: 'submitted',
+          answers_json: JSON.stringify({ answers: sc.answers, comment: null }),
+          score: scoreEvaluation(card, sc.answers).total,
+          critical_failed: 0,
+          failed_items_json: '[]',
+          comment: null,
+          evaluated_at: closedAt - 3_600_000 + i * 1000,
+          acknowledged_at: null,
+        })),
+      )
+      .execute();
   }
 }

@@ -3,12 +3,24 @@ import { fieldErrors, toProblem } from './problem.ts';
 
 test('a problem+json body is read as sent', () => {
   const p = toProblem(400, 'Bad Request', {
-    type: 'about:blank', title: 'Bad Request', status: 400, detail: 'invalid body',
-    errors: [{ path: 'body.seats', message: 'Too big' }, { path: 'line:3', message: 'x', line: 3 }],
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'invalid body',
+    errors: [
+      { path: 'body.seats', message: 'Too big' },
+      { path: 'line:3', message: 'x', line: 3 },
+    ],
   });
   expect(p).toEqual({
-    type: 'about:blank', title: 'Bad Request', status: 400, detail: 'invalid body',
-    errors: [{ path: 'body.seats', message: 'Too big' }, { path: 'line:3', message: 'x', line: 3 }],
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'invalid body',
+    errors: [
+      { path: 'body.seats', message: 'Too big' },
+      { path: 'line:3', message: 'x', line: 3 },
+    ],
   });
 });
 

@@ -10,7 +10,9 @@ export function AppLayout() {
   const { user } = useSignedIn();
   return (
     <div className="app">
-      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
       <TopBar />
       <div className="app-body">
         <Sidebar roles={user.roles} />

@@ -10,8 +10,7 @@ export function ChangeDiff({ before, after }: { before: unknown; after: unknown 
     <ul className="diff">
       {changes.map((c) => (
         <li key={c.path}>
-          <span className="diff-path">{c.path}</span>{' '}
-          {c.before !== undefined && <del>{showValue(c.before)}</del>}
+          <span className="diff-path">{c.path}</span> {c.before !== undefined && <del>{showValue(c.before)}</del>}
           {c.before !== undefined && c.after !== undefined && ' → '}
           {c.after !== undefined && <ins>{showValue(c.after)}</ins>}
         </li>

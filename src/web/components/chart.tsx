@@ -1,5 +1,15 @@
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import type {
+  DatasetComponentOption,
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
 import {
   DatasetComponent,
   DataZoomComponent,
@@ -11,16 +21,6 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
-import type {
-  DatasetComponentOption,
-  DataZoomComponentOption,
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TitleComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from 'echarts/components';
 import { type ComposeOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -28,15 +28,36 @@ import { useEffect, useRef } from 'react';
 // Only what operations charts need (time series, control charts with limit lines, interval heatmaps),
 // so the bundle leaves out maps, 3D and the rest of ECharts.
 use([
-  BarChart, LineChart, ScatterChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent,
-  MarkLineComponent, MarkAreaComponent, TitleComponent, VisualMapComponent, DataZoomComponent, CanvasRenderer,
+  BarChart,
+  LineChart,
+  ScatterChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DatasetComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  TitleComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  CanvasRenderer,
 ]);
 
 /** The option type the registered parts accept. */
 export type ChartOption = ComposeOption<
-  | BarSeriesOption | LineSeriesOption | ScatterSeriesOption | HeatmapSeriesOption | GridComponentOption
-  | TooltipComponentOption | LegendComponentOption | DatasetComponentOption | MarkLineComponentOption
-  | TitleComponentOption | VisualMapComponentOption | DataZoomComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | DatasetComponentOption
+  | MarkLineComponentOption
+  | TitleComponentOption
+  | VisualMapComponentOption
+  | DataZoomComponentOption
 >;
 
 export interface ChartProps {

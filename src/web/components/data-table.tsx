@@ -66,8 +66,12 @@ export function DataTable<T>({ columns, rows, rowKey, caption, exportName, toolb
                     ) : (
                       <span className="th-sort">
                         {c.headerNode ?? c.header}
-                        <button type="button" className="sort-button" onClick={() => toggle(c.key)}
-                          aria-label={t('common.sortBy', { column: c.header })}>
+                        <button
+                          type="button"
+                          className="sort-button"
+                          onClick={() => toggle(c.key)}
+                          aria-label={t('common.sortBy', { column: c.header })}
+                        >
                           {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                         </button>
                       </span>

@@ -25,46 +25,96 @@ export function FormField({ spec, value, error, onChange }: FormFieldProps) {
     input = (
       <select {...common} value={String(value ?? '')} required={spec.required} onChange={(e) => onChange(e.target.value)}>
         {!spec.required && <option value="">{t('common.none')}</option>}
-        {spec.required && value === '' && <option value="" disabled>—</option>}
-        {spec.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {spec.required && value === '' && (
+          <option value="" disabled>
+            —
+          </option>
+        )}
+        {spec.options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     );
   } else if (spec.kind === 'checkboxes') {
     const selected = Array.isArray(value) ? (value as string[]) : [];
     return (
       <fieldset className={`field field-checkboxes${error ? ' has-error' : ''}`} aria-describedby={describedBy}>
-        <legend>{spec.label}{spec.required && <span className="req" aria-hidden="true"> *</span>}</legend>
+        <legend>
+          {spec.label}
+          {spec.required && (
+            <span className="req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
+        </legend>
         <div className="checkbox-row">
           {spec.options?.map((o) => (
             <label key={o.value} className="checkbox-label">
-              <input type="checkbox" name={spec.name} value={o.value} checked={selected.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value))} />
+              <input
+                type="checkbox"
+                name={spec.name}
+                value={o.value}
+                checked={selected.includes(o.value)}
+                onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value))}
+              />
               {o.label}
             </label>
           ))}
         </div>
-        {spec.hint && <p id={hintId} className="hint">{spec.hint}</p>}
-        {error && <p id={errorId} className="field-error">{error}</p>}
+        {spec.hint && (
+          <p id={hintId} className="hint">
+            {spec.hint}
+          </p>
+        )}
+        {error && (
+          <p id={errorId} className="field-error">
+            {error}
+          </p>
+        )}
       </fieldset>
     );
   } else {
     const type = spec.kind === 'integer' ? 'number' : spec.kind;
     input = (
-      <input {...common} type={type} value={String(value ?? '')} required={spec.required} min={spec.min} max={spec.max}
+      <input
+        {...common}
+        type={type}
+        value={String(value ?? '')}
+        required={spec.required}
+        min={spec.min}
+        max={spec.max}
         step={spec.step ?? (spec.kind === 'integer' ? 1 : spec.kind === 'number' ? 'any' : undefined)}
-        autoComplete={spec.autoComplete} inputMode={spec.kind === 'integer' ? 'numeric' : undefined}
-        onChange={(e) => onChange(e.target.value)} />
+        autoComplete={spec.autoComplete}
+        inputMode={spec.kind === 'integer' ? 'numeric' : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
     );
   }
   return (
     <div className={`field${spec.kind === 'checkbox' ? ' field-inline' : ''}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>
         {spec.label}
-        {spec.required && <span className="req" aria-hidden="true"> *</span>}
+        {spec.required && (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {input}
-      {spec.hint && <p id={hintId} className="hint">{spec.hint}</p>}
-      {error && <p id={errorId} className="field-error">{error}</p>}
+      {spec.hint && (
+        <p id={hintId} className="hint">
+          {spec.hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

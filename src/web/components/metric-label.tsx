@@ -6,10 +6,35 @@ import { useTranslation } from 'react-i18next';
  * shared ones, and every column of the interval report (src/web/pages/reports/report-columns.ts).
  */
 export type MetricKey =
-  | 'offered' | 'answered' | 'abandoned' | 'serviceLevel' | 'answerRate' | 'asa' | 'aht' | 'occupancy'
-  | 'utilization' | 'repeatRate' | 'fcr' | 'scheduleFit' | 'onTimeClosureRate' | 'satisfactionRate'
-  | 'shortAbandoned' | 'otherExits' | 'timeout' | 'exitKey' | 'exitEmpty' | 'unknownEnd' | 'answeredWithinThreshold'
-  | 'abandonedAfterThreshold' | 'maxWait' | 'avgAbandon' | 'talk' | 'hold' | 'acw' | 'transferred' | 'ringNoAnswer';
+  | 'offered'
+  | 'answered'
+  | 'abandoned'
+  | 'serviceLevel'
+  | 'answerRate'
+  | 'asa'
+  | 'aht'
+  | 'occupancy'
+  | 'utilization'
+  | 'repeatRate'
+  | 'fcr'
+  | 'scheduleFit'
+  | 'onTimeClosureRate'
+  | 'satisfactionRate'
+  | 'shortAbandoned'
+  | 'otherExits'
+  | 'timeout'
+  | 'exitKey'
+  | 'exitEmpty'
+  | 'unknownEnd'
+  | 'answeredWithinThreshold'
+  | 'abandonedAfterThreshold'
+  | 'maxWait'
+  | 'avgAbandon'
+  | 'talk'
+  | 'hold'
+  | 'acw'
+  | 'transferred'
+  | 'ringNoAnswer';
 
 /**
  * A metric's name with its definition one hover or one keypress away: the ⓘ button shows the definition

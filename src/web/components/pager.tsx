@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { pageCount } from '../lib/paging.ts';
 
 /** Previous/next paging over `total` rows, `limit` a page, starting at `offset`. */
-export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+}) {
   const { t } = useTranslation();
   const pages = pageCount(total, limit);
   const page = Math.floor(offset / limit) + 1;

@@ -32,7 +32,19 @@ test('the sidebar is a labelled nav with links only to permitted pages', () => {
   const agent = render(<Sidebar roles={['agent']} />);
   expect(agent).toMatch(/<nav class="sidebar" aria-label="主导航">/);
   const hrefs = [...agent.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]).sort();
-  expect(hrefs).toEqual(['/', '/quality/charts', '/quality/coaching', '/quality/evaluate', '/quality/evaluations', '/reports/mine', '/schedule/mine', '/work-orders', '/work-orders/board', '/work-orders/callbacks', '/work-orders/new']);
+  expect(hrefs).toEqual([
+    '/',
+    '/quality/charts',
+    '/quality/coaching',
+    '/quality/evaluate',
+    '/quality/evaluations',
+    '/reports/mine',
+    '/schedule/mine',
+    '/work-orders',
+    '/work-orders/board',
+    '/work-orders/callbacks',
+    '/work-orders/new',
+  ]);
   expect(agent).not.toContain('href="/audit"');
   const manager = render(<Sidebar roles={['manager']} />);
   expect(manager).toContain('href="/audit"');
@@ -42,24 +54,42 @@ test('the sidebar is a labelled nav with links only to permitted pages', () => {
 
 test('DataTable right-aligns numeric columns and offers sort buttons and CSV export', () => {
   const html = render(
-    <DataTable caption="职场" exportName="sites" rowKey={(r) => r.id}
+    <DataTable
+      caption="职场"
+      exportName="sites"
+      rowKey={(r) => r.id}
       rows={[{ id: 1, name: '一号职场', seats: 120 }]}
       columns={[
         { key: 'name', header: '名称', value: (r) => r.name },
         { key: 'seats', header: '座席数', value: (r) => r.seats, numeric: true },
-      ]} />,
+      ]}
+    />,
   );
   expect(html).toContain('<td class="num">120</td>');
   expect(html).toContain('<th scope="col" class="num">');
   expect(html).toContain('aria-label="按座席数排序"');
   expect(html).toContain('导出 CSV');
   expect(html).toContain('<caption class="visually-hidden">职场</caption>');
-  expect(render(<DataTable caption="x" rowKey={(r: { id: number }) => r.id} rows={[]} columns={[{ key: 'id', header: 'id', value: (r) => r.id }]} />))
-    .toContain('暂无数据');
+  expect(
+    render(
+      <DataTable
+        caption="x"
+        rowKey={(r: { id: number }) => r.id}
+        rows={[]}
+        columns={[{ key: 'id', header: 'id', value: (r) => r.id }]}
+      />,
+    ),
+  ).toContain('暂无数据');
 });
 
 test('the login form has the named inputs and a submit button the e2e tests use', () => {
-  const html = render(<SessionProvider fetchImpl={(() => new Promise(() => undefined)) as typeof fetch}><LoginPage /></SessionProvider>, 'zh-CN', '/login');
+  const html = render(
+    <SessionProvider fetchImpl={(() => new Promise(() => undefined)) as typeof fetch}>
+      <LoginPage />
+    </SessionProvider>,
+    'zh-CN',
+    '/login',
+  );
   expect(html).toMatch(/<input[^>]*name="username"/);
   expect(html).toMatch(/<input[^>]*type="password"[^>]*name="password"/);
   expect(html).toMatch(/<button type="submit"/);

@@ -50,21 +50,37 @@ export function ResourceForm({ title, fields, initial, onSubmit, onCancel, extra
   };
 
   // Server errors on fields the form does not show (rare) still need to be read somewhere.
-  const unshown = Object.entries(errors).filter(([k]) => !fields.some((f) => f.name === k) && k !== 'skills' && k !== 'businessHours');
+  const unshown = Object.entries(errors).filter(
+    ([k]) => !fields.some((f) => f.name === k) && k !== 'skills' && k !== 'businessHours',
+  );
   return (
     <form className="panel form" onSubmit={submit} noValidate>
-      <h2 ref={heading} tabIndex={-1}>{title}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
       <ProblemAlert error={failure} />
       {unshown.length > 0 && (
-        <ul className="field-error">{unshown.map(([k, m]) => <li key={k}>{k}: {m}</li>)}</ul>
+        <ul className="field-error">
+          {unshown.map(([k, m]) => (
+            <li key={k}>
+              {k}: {m}
+            </li>
+          ))}
+        </ul>
       )}
       <div className="form-grid">
-        {fields.map((f) => <FormField key={f.name} spec={f} value={values[f.name]} error={errors[f.name]} onChange={(v) => set(f.name, v)} />)}
+        {fields.map((f) => (
+          <FormField key={f.name} spec={f} value={values[f.name]} error={errors[f.name]} onChange={(v) => set(f.name, v)} />
+        ))}
       </div>
       {extra?.(values, set, errors)}
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={saving}>{saving ? t('common.saving') : t('common.save')}</button>
-        <button type="button" className="button" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="button primary" disabled={saving}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

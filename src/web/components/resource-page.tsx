@@ -39,14 +39,28 @@ export function ResourcePage<T extends { id: number }>(props: ResourcePageProps<
   const [notice, setNotice] = useState('');
 
   const columns: Column<T>[] = editable
-    ? [...props.columns, {
-        key: '_actions', header: t('common.actions'), sortable: false, exportable: false, value: () => '',
-        render: (row) => (
-          <button type="button" className="button small" onClick={() => { setNotice(''); setEditing({ row }); }}>
-            {t('common.edit')}
-          </button>
-        ),
-      }]
+    ? [
+        ...props.columns,
+        {
+          key: '_actions',
+          header: t('common.actions'),
+          sortable: false,
+          exportable: false,
+          value: () => '',
+          render: (row) => (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setNotice('');
+                setEditing({ row });
+              }}
+            >
+              {t('common.edit')}
+            </button>
+          ),
+        },
+      ]
     : [...props.columns];
 
   const save = async (values: FormValues) => {
@@ -64,13 +78,26 @@ export function ResourcePage<T extends { id: number }>(props: ResourcePageProps<
       <PageHeader
         title={t(`nav.${entry.id}`)}
         description={editable ? t(`navDesc.${entry.id}`) : `${t(`navDesc.${entry.id}`)} · ${t('common.readOnly')}`}
-        actions={editable && (
-          <button type="button" className="button primary" onClick={() => { setNotice(''); setEditing({ row: null }); }}>
-            {t('common.create')}
-          </button>
-        )}
+        actions={
+          editable && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                setNotice('');
+                setEditing({ row: null });
+              }}
+            >
+              {t('common.create')}
+            </button>
+          )
+        }
       />
-      {notice && <p className="alert alert-ok" role="status">{notice}</p>}
+      {notice && (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
       {editing && (
         <ResourceForm
           key={editing.row?.id ?? 'new'}
@@ -83,8 +110,14 @@ export function ResourcePage<T extends { id: number }>(props: ResourcePageProps<
         />
       )}
       <ProblemAlert error={list.error} />
-      <DataTable caption={t(`nav.${entry.id}`)} columns={columns} rows={list.data?.items ?? []} rowKey={(r) => r.id}
-        exportName={entry.id} loading={list.loading} />
+      <DataTable
+        caption={t(`nav.${entry.id}`)}
+        columns={columns}
+        rows={list.data?.items ?? []}
+        rowKey={(r) => r.id}
+        exportName={entry.id}
+        loading={list.loading}
+      />
     </section>
   );
 }

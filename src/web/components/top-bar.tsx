@@ -10,7 +10,9 @@ export function TopBar() {
   return (
     <header className="top-bar">
       <div className="brand">
-        <span className="logo" aria-hidden="true">座</span>
+        <span className="logo" aria-hidden="true">
+          座
+        </span>
         <span className="app-name">{t('app.name')}</span>
         {center && <span className="center-name">{center.name}</span>}
       </div>
@@ -18,8 +20,7 @@ export function TopBar() {
         <span className="user-name">{user.displayName}</span>
         <RoleBadges roles={user.roles} />
         <LanguageSwitch />
-        <button type="button" className="button" data-testid="sign-out"
-          onClick={() => void signOut()}>
+        <button type="button" className="button" data-testid="sign-out" onClick={() => void signOut()}>
           {t('app.signOut')}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { NAV, NAV_GROUPS } from '../navigation.ts';
 import { ROLES } from '../../domain/auth/roles.ts';
+import { NAV, NAV_GROUPS } from '../navigation.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -39,8 +39,22 @@ test('every navigation entry, group and role has a label, and every metric a lab
   }
   for (const g of NAV_GROUPS) expect(zh.has(`navGroup.${g}`), g).toBe(true);
   for (const r of ROLES) expect(zh.has(`roles.${r}`), r).toBe(true);
-  const metrics = ['offered', 'answered', 'abandoned', 'serviceLevel', 'answerRate', 'asa', 'aht', 'occupancy', 'utilization',
-    'repeatRate', 'fcr', 'scheduleFit', 'onTimeClosureRate', 'satisfactionRate'];
+  const metrics = [
+    'offered',
+    'answered',
+    'abandoned',
+    'serviceLevel',
+    'answerRate',
+    'asa',
+    'aht',
+    'occupancy',
+    'utilization',
+    'repeatRate',
+    'fcr',
+    'scheduleFit',
+    'onTimeClosureRate',
+    'satisfactionRate',
+  ];
   for (const m of metrics) {
     expect(zh.has(`metrics.${m}.label`) && zh.has(`metrics.${m}.definition`), m).toBe(true);
   }

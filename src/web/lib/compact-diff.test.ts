@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import { compactDiff, showValue } from './compact-diff.ts';
 
 test('an update lists only the changed fields', () => {
-  expect(compactDiff({ id: 1, name: 'A', seats: 10 }, { id: 1, name: 'A', seats: 12 })).toEqual([{ path: 'seats', before: 10, after: 12 }]);
+  expect(compactDiff({ id: 1, name: 'A', seats: 10 }, { id: 1, name: 'A', seats: 12 })).toEqual([
+    { path: 'seats', before: 10, after: 12 },
+  ]);
 });
 
 test('nested objects are walked; arrays compare whole', () => {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { i18n } from '../i18n/i18n.ts';
-import { type FieldSpec, asText, numberOrNull, textOrNull, validateFields } from './field-spec.ts';
+import { asText, type FieldSpec, numberOrNull, textOrNull, validateFields } from './field-spec.ts';
 
 const t = i18n.getFixedT('en');
 const fields: FieldSpec[] = [
@@ -12,7 +12,9 @@ const fields: FieldSpec[] = [
 ];
 
 test('valid values pass', () => {
-  expect(validateFields(fields, { name: 'A', seats: '0', hours: '37.5', roles: ['admin'], hireDate: '2024-03-01' }, t)).toEqual({});
+  expect(validateFields(fields, { name: 'A', seats: '0', hours: '37.5', roles: ['admin'], hireDate: '2024-03-01' }, t)).toEqual(
+    {},
+  );
   expect(validateFields(fields, { name: 'A', seats: '100000', hours: '', roles: ['admin'] }, t)).toEqual({});
 });
 
@@ -28,7 +30,7 @@ test('each kind of mistake is named on its field', () => {
   expect(validateFields(fields, { name: 'A', seats: '-1', roles: ['a'] }, t)).toEqual({ seats: 'Must be between 0 and 100000' });
 });
 
-test('form text converts to the API\'s nullable values', () => {
+test("form text converts to the API's nullable values", () => {
   expect(numberOrNull('')).toBeNull();
   expect(numberOrNull(' 12 ')).toBe(12);
   expect(textOrNull('  ')).toBeNull();

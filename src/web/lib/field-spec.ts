@@ -32,7 +32,8 @@ export function validateFields(fields: readonly FieldSpec[], values: FormValues,
   const errors: Record<string, string> = {};
   for (const f of fields) {
     const v = values[f.name];
-    const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+    const empty =
+      v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
     if (empty) {
       if (f.required) errors[f.name] = t('common.required');
       continue;

@@ -18,7 +18,9 @@ export function formatNumber(value: number | null | undefined, lang: Lang, digit
  */
 export function formatPercent(ratio: number | null | undefined, lang: Lang, digits = 1): string {
   if (ratio == null || !Number.isFinite(ratio)) return '—';
-  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    ratio,
+  );
 }
 
 /**

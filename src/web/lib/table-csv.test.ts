@@ -17,14 +17,16 @@ const columns: Column<Row>[] = [
 ];
 
 test('exports raw values of exportable columns in the given order, neutralising formulas', () => {
-  const csv = tableCsv(columns, [
-    { name: '=HYPERLINK("x")', seats: 1200, skills: ['政策咨询:4', '投诉举报:3'], open: true },
-    { name: '二号', seats: -1, skills: [], open: false },
-  ], ['是', '否']);
+  const csv = tableCsv(
+    columns,
+    [
+      { name: '=HYPERLINK("x")', seats: 1200, skills: ['政策咨询:4', '投诉举报:3'], open: true },
+      { name: '二号', seats: -1, skills: [], open: false },
+    ],
+    ['是', '否'],
+  );
   expect(csv).toBe(
-    '\uFEFF名称,座席数,技能,开放\r\n' +
-    '"\'=HYPERLINK(""x"")",1200,政策咨询:4; 投诉举报:3,是\r\n' +
-    '二号,-1,,否\r\n',
+    '\uFEFF名称,座席数,技能,开放\r\n' + '"\'=HYPERLINK(""x"")",1200,政策咨询:4; 投诉举报:3,是\r\n' + '二号,-1,,否\r\n',
   );
 });
 

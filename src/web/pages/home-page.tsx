@@ -21,7 +21,9 @@ export default function HomePage() {
       <div className="page-header">
         <div>
           <h1>{t('home.welcome', { name: user.displayName })}</h1>
-          <p className="muted">{t('home.yourRoles')}: <RoleBadges roles={user.roles} /></p>
+          <p className="muted">
+            {t('home.yourRoles')}: <RoleBadges roles={user.roles} />
+          </p>
         </div>
       </div>
       {center && (

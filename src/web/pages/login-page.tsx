@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
-import { useSession } from '../session/session-context.tsx';
 import { safeNext } from '../lib/safe-next.ts';
+import { useSession } from '../session/session-context.tsx';
 
 /** 登录: username and password; wrong credentials (401) and too many attempts (429, retry-after) are told apart. */
 export default function LoginPage() {
@@ -36,7 +36,9 @@ export default function LoginPage() {
     <main className="login-screen">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
         <div className="login-brand">
-          <span className="logo" aria-hidden="true">座</span>
+          <span className="logo" aria-hidden="true">
+            座
+          </span>
           <div>
             <div className="app-name">{t('app.name')}</div>
             <div className="muted">{t('app.tagline')}</div>
@@ -44,21 +46,40 @@ export default function LoginPage() {
         </div>
         <h1 id="login-title">{t('login.title')}</h1>
         <p className="muted">{t('login.subtitle')}</p>
-        {error && <div className="alert alert-error" role="alert">{error}</div>}
+        {error && (
+          <div className="alert alert-error" role="alert">
+            {error}
+          </div>
+        )}
         <div className="field">
           <label htmlFor="login-username">{t('login.username')}</label>
-          <input id="login-username" name="username" autoComplete="username" required value={username}
-            onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id="login-username"
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="login-password">{t('login.password')}</label>
-          <input id="login-password" name="password" type="password" autoComplete="current-password" required value={password}
-            onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <button type="submit" className="button primary block" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
-        <div className="login-footer"><LanguageSwitch /></div>
+        <div className="login-footer">
+          <LanguageSwitch />
+        </div>
       </form>
     </main>
   );

@@ -50,31 +50,69 @@ export default function TokensPage() {
       <form className="panel inline-form" onSubmit={create}>
         <label htmlFor="token-name">{t('token.name')}</label>
         <input id="token-name" name="tokenName" value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" className="button primary" disabled={!name.trim()}>{t('token.create')}</button>
+        <button type="submit" className="button primary" disabled={!name.trim()}>
+          {t('token.create')}
+        </button>
       </form>
       {created && (
         <div className="alert alert-warn" role="status">
-          <p>{t('token.shownOnce')} <strong>{created.name}</strong></p>
+          <p>
+            {t('token.shownOnce')} <strong>{created.name}</strong>
+          </p>
           <div className="inline-row">
-            <code className="token" data-testid="new-token">{created.token}</code>
-            <button type="button" className="button small"
-              onClick={() => navigator.clipboard?.writeText(created.token).then(() => setCopied(true))}>
+            <code className="token" data-testid="new-token">
+              {created.token}
+            </code>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => navigator.clipboard?.writeText(created.token).then(() => setCopied(true))}
+            >
               {copied ? t('common.copied') : t('common.copy')}
             </button>
-            <button type="button" className="button small" onClick={() => setCreated(null)}>{t('common.close')}</button>
+            <button type="button" className="button small" onClick={() => setCreated(null)}>
+              {t('common.close')}
+            </button>
           </div>
         </div>
       )}
       <ProblemAlert error={failure ?? list.error} />
-      <DataTable caption={t('nav.tokens')} rows={list.data?.items ?? []} rowKey={(r) => r.id} loading={list.loading} exportName="tokens"
+      <DataTable
+        caption={t('nav.tokens')}
+        rows={list.data?.items ?? []}
+        rowKey={(r) => r.id}
+        loading={list.loading}
+        exportName="tokens"
         columns={[
           { key: 'name', header: t('token.name'), value: (r) => r.name },
-          { key: 'createdAt', header: t('token.createdAt'), value: (r) => r.createdAt, numeric: true, render: (r) => formatInstant(r.createdAt, zone) },
-          { key: 'lastUsedAt', header: t('token.lastUsedAt'), value: (r) => r.lastUsedAt, numeric: true,
-            render: (r) => (r.lastUsedAt ? formatInstant(r.lastUsedAt, zone) : t('token.never')) },
-          { key: '_revoke', header: t('common.actions'), sortable: false, exportable: false, value: () => '',
-            render: (r) => <button type="button" className="button small danger" onClick={() => revoke(r)}>{t('token.revoke')}</button> },
-        ]} />
+          {
+            key: 'createdAt',
+            header: t('token.createdAt'),
+            value: (r) => r.createdAt,
+            numeric: true,
+            render: (r) => formatInstant(r.createdAt, zone),
+          },
+          {
+            key: 'lastUsedAt',
+            header: t('token.lastUsedAt'),
+            value: (r) => r.lastUsedAt,
+            numeric: true,
+            render: (r) => (r.lastUsedAt ? formatInstant(r.lastUsedAt, zone) : t('token.never')),
+          },
+          {
+            key: '_revoke',
+            header: t('common.actions'),
+            sortable: false,
+            exportable: false,
+            value: () => '',
+            render: (r) => (
+              <button type="button" className="button small danger" onClick={() => revoke(r)}>
+                {t('token.revoke')}
+              </button>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -3,8 +3,17 @@ import { Link } from 'react-router-dom';
 import { useResource } from '../../api/use-resource.ts';
 import { formatNumber } from '../../lib/format.ts';
 
-interface Shift { date: string; shift: string; segments: { start: string; end: string }[] }
-interface Evaluation { id: number; score: number | null; evaluatedAt: string; acknowledged: boolean }
+interface Shift {
+  date: string;
+  shift: string;
+  segments: { start: string; end: string }[];
+}
+interface Evaluation {
+  id: number;
+  score: number | null;
+  evaluatedAt: string;
+  acknowledged: boolean;
+}
 
 /** The agent's home: next shift, latest evaluations waiting for acknowledgement. */
 export function AgentSummary() {
@@ -19,12 +28,17 @@ export function AgentSummary() {
       <div className="panel kpi">
         <div className="kpi-label">{t('dashboard.nextShift')}</div>
         <div className="kpi-value">{next ? `${next.date.slice(5)} ${next.shift.split('·')[0]}` : '—'}</div>
-        <div className="kpi-sub muted">{next ? next.segments.map((g) => `${g.start.slice(11, 16)}–${g.end.slice(11, 16)}`).join('，') : t('dashboard.noShift')} · <Link to="/schedule/mine">{t('nav.mySchedule')}</Link></div>
+        <div className="kpi-sub muted">
+          {next ? next.segments.map((g) => `${g.start.slice(11, 16)}–${g.end.slice(11, 16)}`).join('，') : t('dashboard.noShift')}{' '}
+          · <Link to="/schedule/mine">{t('nav.mySchedule')}</Link>
+        </div>
       </div>
       <div className="panel kpi">
         <div className="kpi-label">{t('dashboard.lastScore')}</div>
         <div className="kpi-value num">{formatNumber(evals.data?.items[0]?.score ?? null, 'zh-CN', 1)}</div>
-        <div className="kpi-sub muted">{t('dashboard.toAcknowledge', { n: pending.length })} · <Link to="/quality/evaluations">{t('nav.evaluations')}</Link></div>
+        <div className="kpi-sub muted">
+          {t('dashboard.toAcknowledge', { n: pending.length })} · <Link to="/quality/evaluations">{t('nav.evaluations')}</Link>
+        </div>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../api/use-resource.ts';
 import { Chart, type ChartOption } from '../../components/chart.tsx';
-import { MetricLabel, type MetricKey } from '../../components/metric-label.tsx';
+import { type MetricKey, MetricLabel } from '../../components/metric-label.tsx';
 import { formatNumber, formatPercent, type Lang } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
 import { dashboardWindows } from './dashboard-dates.ts';
@@ -55,11 +55,25 @@ export function CenterDashboard() {
     xAxis: { type: 'category', data: days.map((d) => d.intervalStart.slice(5, 10)) },
     yAxis: [
       { type: 'value', name: t('metrics.offered.label'), nameGap: 12 },
-      { type: 'value', name: t('metrics.serviceLevel.label'), nameGap: 12, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      {
+        type: 'value',
+        name: t('metrics.serviceLevel.label'),
+        nameGap: 12,
+        min: 0,
+        max: 1,
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+      },
     ],
     series: [
       { type: 'bar', name: t('metrics.offered.label'), data: days.map((d) => d.offered), itemStyle: { color: '#9db4d6' } },
-      { type: 'line', name: t('metrics.serviceLevel.label'), yAxisIndex: 1, data: days.map((d) => d.serviceLevel), smooth: false, itemStyle: { color: '#1f5fbf' } },
+      {
+        type: 'line',
+        name: t('metrics.serviceLevel.label'),
+        yAxisIndex: 1,
+        data: days.map((d) => d.serviceLevel),
+        smooth: false,
+        itemStyle: { color: '#1f5fbf' },
+      },
     ],
   };
   return (
@@ -68,10 +82,21 @@ export function CenterDashboard() {
       <div className="kpi-grid">
         {TILES.map((tile) => (
           <div key={tile.k} className="panel kpi">
-            <div className="kpi-label"><MetricLabel k={tile.k} /></div>
+            <div className="kpi-label">
+              <MetricLabel k={tile.k} />
+            </div>
             <div className="kpi-value num">{show(yesterday.data?.total?.[tile.field] ?? null, tile.kind, lang)}</div>
             <div className="kpi-sub muted num">
-              {t('dashboard.avg28')} {show(trend.data?.total?.[tile.field] == null ? null : tile.kind === 'int' ? Number(trend.data.total[tile.field]) / Math.max(1, days.length) : (trend.data.total[tile.field] as number), tile.kind, lang)}
+              {t('dashboard.avg28')}{' '}
+              {show(
+                trend.data?.total?.[tile.field] == null
+                  ? null
+                  : tile.kind === 'int'
+                    ? Number(trend.data.total[tile.field]) / Math.max(1, days.length)
+                    : (trend.data.total[tile.field] as number),
+                tile.kind,
+                lang,
+              )}
             </div>
           </div>
         ))}

@@ -19,7 +19,11 @@ export default function CenterPage() {
   const c = center.data;
 
   const save = async (v: FormValues) => {
-    await api.patch('/center', { name: String(v.name).trim(), timeZone: String(v.timeZone).trim(), businessHours: v.businessHours });
+    await api.patch('/center', {
+      name: String(v.name).trim(),
+      timeZone: String(v.timeZone).trim(),
+      businessHours: v.businessHours,
+    });
     setEditing(false);
     center.reload();
     await reloadCenter();
@@ -27,8 +31,19 @@ export default function CenterPage() {
 
   return (
     <section>
-      <PageHeader title={t('nav.center')} description={editable ? t('navDesc.center') : `${t('navDesc.center')} · ${t('common.readOnly')}`}
-        actions={editable && c && !editing && <button type="button" className="button primary" onClick={() => setEditing(true)}>{t('common.edit')}</button>} />
+      <PageHeader
+        title={t('nav.center')}
+        description={editable ? t('navDesc.center') : `${t('navDesc.center')} · ${t('common.readOnly')}`}
+        actions={
+          editable &&
+          c &&
+          !editing && (
+            <button type="button" className="button primary" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </button>
+          )
+        }
+      />
       <ProblemAlert error={center.error} />
       {editing && c && (
         <ResourceForm
@@ -41,7 +56,11 @@ export default function CenterPage() {
           onSubmit={save}
           onCancel={() => setEditing(false)}
           extra={(values, set, errors) => (
-            <HoursEditor hours={values.businessHours as BusinessHours[]} error={errors.businessHours} onChange={(h) => set('businessHours', h)} />
+            <HoursEditor
+              hours={values.businessHours as BusinessHours[]}
+              error={errors.businessHours}
+              onChange={(h) => set('businessHours', h)}
+            />
           )}
         />
       )}
@@ -59,7 +78,15 @@ export default function CenterPage() {
   );
 }
 
-function HoursEditor({ hours, error, onChange }: { hours: BusinessHours[]; error?: string; onChange: (h: BusinessHours[]) => void }) {
+function HoursEditor({
+  hours,
+  error,
+  onChange,
+}: {
+  hours: BusinessHours[];
+  error?: string;
+  onChange: (h: BusinessHours[]) => void;
+}) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<BusinessHours>) => onChange(hours.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   return (
@@ -69,12 +96,29 @@ function HoursEditor({ hours, error, onChange }: { hours: BusinessHours[]; error
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity yet; the inputs are controlled, so a removed row cannot leave stale state
         <div key={i} className="inline-row">
           <label>
-            {t('center.start')} <input type="time" name={`businessHours.${i}.start`} value={h.start} onChange={(e) => update(i, { start: e.target.value })} />
+            {t('center.start')}{' '}
+            <input
+              type="time"
+              name={`businessHours.${i}.start`}
+              value={h.start}
+              onChange={(e) => update(i, { start: e.target.value })}
+            />
           </label>
           <label>
-            {t('center.end')} <input type="time" name={`businessHours.${i}.end`} value={h.end} onChange={(e) => update(i, { end: e.target.value })} />
+            {t('center.end')}{' '}
+            <input
+              type="time"
+              name={`businessHours.${i}.end`}
+              value={h.end}
+              onChange={(e) => update(i, { end: e.target.value })}
+            />
           </label>
-          <button type="button" className="button small" disabled={hours.length <= 1} onClick={() => onChange(hours.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="button small"
+            disabled={hours.length <= 1}
+            onClick={() => onChange(hours.filter((_, j) => j !== i))}
+          >
             {t('center.remove')}
           </button>
         </div>

@@ -14,8 +14,12 @@ export default function HandlingUnitsPage() {
         { key: 'code', header: t('unit.code'), value: (r) => r.code },
         { key: 'name', header: t('unit.name'), value: (r) => r.name },
         { key: 'headName', header: t('unit.headName'), value: (r) => r.headName },
-        { key: 'canSeePersonalData', header: t('unit.canSeePersonalData'), value: (r) => r.canSeePersonalData,
-          render: (r) => (r.canSeePersonalData ? t('common.yes') : t('common.no')) },
+        {
+          key: 'canSeePersonalData',
+          header: t('unit.canSeePersonalData'),
+          value: (r) => r.canSeePersonalData,
+          render: (r) => (r.canSeePersonalData ? t('common.yes') : t('common.no')),
+        },
       ]}
       fields={() => [
         { name: 'code', label: t('unit.code'), kind: 'text', required: true },
@@ -23,7 +27,12 @@ export default function HandlingUnitsPage() {
         { name: 'headName', label: t('unit.headName'), kind: 'text' },
         { name: 'canSeePersonalData', label: t('unit.canSeePersonalData'), kind: 'checkbox' },
       ]}
-      toValues={(r) => ({ code: r?.code ?? '', name: r?.name ?? '', headName: r?.headName ?? '', canSeePersonalData: r?.canSeePersonalData ?? false })}
+      toValues={(r) => ({
+        code: r?.code ?? '',
+        name: r?.name ?? '',
+        headName: r?.headName ?? '',
+        canSeePersonalData: r?.canSeePersonalData ?? false,
+      })}
       toBody={(v) => ({
         code: String(v.code).trim(),
         name: String(v.name).trim(),

@@ -6,9 +6,12 @@ import { DataTable } from '../../components/data-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useSignedIn } from '../../session/session-context.tsx';
-import { ROSTER_EXAMPLE, ROSTER_HEADER, importErrorsFromProblem, linesWithErrors } from './roster-errors.ts';
+import { importErrorsFromProblem, linesWithErrors, ROSTER_EXAMPLE, ROSTER_HEADER } from './roster-errors.ts';
 
-type Outcome = { kind: 'checked'; valid: number; errors: ImportError[] } | { kind: 'imported'; result: ImportResult } | { kind: 'refused'; errors: ImportError[] };
+type Outcome =
+  | { kind: 'checked'; valid: number; errors: ImportError[] }
+  | { kind: 'imported'; result: ImportResult }
+  | { kind: 'refused'; errors: ImportError[] };
 
 /** 花名册导入: paste or choose a CSV, check it (dry run), then import all or only the valid rows. */
 export default function RosterImportPage() {
@@ -35,7 +38,7 @@ export default function RosterImportPage() {
     }
   };
 
-  const errors = outcome && outcome.kind !== 'imported' ? outcome.errors : outcome?.result.errors ?? [];
+  const errors = outcome && outcome.kind !== 'imported' ? outcome.errors : (outcome?.result.errors ?? []);
   const blocked = outcome?.kind === 'checked' && errors.length > 0 && !skipInvalid;
 
   return (
@@ -49,24 +52,50 @@ export default function RosterImportPage() {
       <div className="panel form">
         <div className="field">
           <label htmlFor="roster-file">{t('roster.chooseFile')}</label>
-          <input id="roster-file" type="file" accept=".csv,text/csv" onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) { setCsv(await file.text()); setOutcome(null); }
-          }} />
+          <input
+            id="roster-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) {
+                setCsv(await file.text());
+                setOutcome(null);
+              }
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="roster-csv">{t('roster.csv')}</label>
-          <textarea id="roster-csv" name="csv" rows={10} className="mono" value={csv} spellCheck={false}
-            onChange={(e) => { setCsv(e.target.value); setOutcome(null); }} />
+          <textarea
+            id="roster-csv"
+            name="csv"
+            rows={10}
+            className="mono"
+            value={csv}
+            spellCheck={false}
+            onChange={(e) => {
+              setCsv(e.target.value);
+              setOutcome(null);
+            }}
+          />
         </div>
         <label className="checkbox-label">
           <input type="checkbox" name="skipInvalid" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
           {t('roster.skipInvalid')}
         </label>
         <div className="form-actions">
-          <button type="button" className="button" disabled={busy || !csv.trim()} onClick={() => run(true)}>{t('roster.check')}</button>
-          <button type="button" className="button primary" disabled={busy || !csv.trim() || outcome?.kind !== 'checked' || blocked}
-            onClick={() => run(false)}>{t('roster.import')}</button>
+          <button type="button" className="button" disabled={busy || !csv.trim()} onClick={() => run(true)}>
+            {t('roster.check')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || !csv.trim() || outcome?.kind !== 'checked' || blocked}
+            onClick={() => run(false)}
+          >
+            {t('roster.import')}
+          </button>
         </div>
       </div>
       <ProblemAlert error={failure} />
@@ -80,17 +109,23 @@ export default function RosterImportPage() {
         )}
         {outcome?.kind === 'refused' && <p className="alert alert-error">{t('roster.nothingImported')}</p>}
         {outcome?.kind === 'imported' && (
-          <p className="alert alert-ok">{t('roster.imported', { imported: outcome.result.imported, skipped: outcome.result.skipped })}</p>
+          <p className="alert alert-ok">
+            {t('roster.imported', { imported: outcome.result.imported, skipped: outcome.result.skipped })}
+          </p>
         )}
       </div>
       {errors.length > 0 && (
-        <DataTable caption={t('roster.checkErrors', { count: errors.length, lines: linesWithErrors(errors) })} exportName="roster-errors"
-          rows={errors} rowKey={(e) => `${e.line}-${e.field}-${e.message}`}
+        <DataTable
+          caption={t('roster.checkErrors', { count: errors.length, lines: linesWithErrors(errors) })}
+          exportName="roster-errors"
+          rows={errors}
+          rowKey={(e) => `${e.line}-${e.field}-${e.message}`}
           columns={[
             { key: 'line', header: t('roster.line'), numeric: true, value: (e) => e.line },
             { key: 'field', header: t('roster.field'), value: (e) => e.field },
             { key: 'message', header: t('roster.message'), value: (e) => e.message },
-          ]} />
+          ]}
+        />
       )}
     </section>
   );

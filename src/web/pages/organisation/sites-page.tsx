@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../api/types.ts';
 import { ResourcePage } from '../../components/resource-page.tsx';
-import { asText } from '../../lib/field-spec.ts';
 import { currentLang } from '../../i18n/i18n.ts';
+import { asText } from '../../lib/field-spec.ts';
 import { formatNumber } from '../../lib/format.ts';
 
 /** 职场: sites and their seat counts. */
@@ -14,7 +14,13 @@ export default function SitesPage() {
       path="/sites"
       columns={[
         { key: 'name', header: t('site.name'), value: (r) => r.name },
-        { key: 'seats', header: t('site.seats'), value: (r) => r.seats, numeric: true, render: (r) => formatNumber(r.seats, currentLang()) },
+        {
+          key: 'seats',
+          header: t('site.seats'),
+          value: (r) => r.seats,
+          numeric: true,
+          render: (r) => formatNumber(r.seats, currentLang()),
+        },
       ]}
       fields={() => [
         { name: 'name', label: t('site.name'), kind: 'text', required: true },

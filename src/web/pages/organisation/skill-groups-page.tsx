@@ -18,15 +18,33 @@ export default function SkillGroupsPage() {
       columns={[
         { key: 'code', header: t('skillGroup.code'), value: (r) => r.code },
         { key: 'name', header: t('skillGroup.name'), value: (r) => r.name },
-        { key: 'slThresholdSeconds', header: t('skillGroup.slThresholdSeconds'), numeric: true, value: (r) => r.slThresholdSeconds,
-          render: (r) => formatNumber(r.slThresholdSeconds, lang) },
-        { key: 'slTarget', header: t('skillGroup.slTarget'), headerNode: <MetricLabel k="serviceLevel" />, numeric: true,
-          value: (r) => r.slTarget, render: (r) => formatPercent(r.slTarget, lang, targetDigits(r.slTarget)) },
+        {
+          key: 'slThresholdSeconds',
+          header: t('skillGroup.slThresholdSeconds'),
+          numeric: true,
+          value: (r) => r.slThresholdSeconds,
+          render: (r) => formatNumber(r.slThresholdSeconds, lang),
+        },
+        {
+          key: 'slTarget',
+          header: t('skillGroup.slTarget'),
+          headerNode: <MetricLabel k="serviceLevel" />,
+          numeric: true,
+          value: (r) => r.slTarget,
+          render: (r) => formatPercent(r.slTarget, lang, targetDigits(r.slTarget)),
+        },
       ]}
       fields={() => [
         { name: 'code', label: t('skillGroup.code'), kind: 'text', required: true },
         { name: 'name', label: t('skillGroup.name'), kind: 'text', required: true },
-        { name: 'slThresholdSeconds', label: t('skillGroup.slThresholdSeconds'), kind: 'integer', required: true, min: 1, max: 3600 },
+        {
+          name: 'slThresholdSeconds',
+          label: t('skillGroup.slThresholdSeconds'),
+          kind: 'integer',
+          required: true,
+          min: 1,
+          max: 3600,
+        },
         { name: 'slTarget', label: t('skillGroup.slTarget'), kind: 'number', required: true, min: 0.1, max: 100, step: 0.1 },
       ]}
       toValues={(r) => ({

@@ -17,7 +17,17 @@ export function skillRowsToBody(rows: readonly SkillRow[]): { skillGroupId: numb
 const LEVELS = ['1', '2', '3', '4', '5'];
 
 /** The skills of an agent: one row per skill group with a proficiency 1–5 (5 = expert). */
-export function SkillsEditor({ rows, groups, error, onChange }: { rows: SkillRow[]; groups: SkillGroup[]; error?: string; onChange: (r: SkillRow[]) => void }) {
+export function SkillsEditor({
+  rows,
+  groups,
+  error,
+  onChange,
+}: {
+  rows: SkillRow[];
+  groups: SkillGroup[];
+  error?: string;
+  onChange: (r: SkillRow[]) => void;
+}) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<SkillRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -28,18 +38,36 @@ export function SkillsEditor({ rows, groups, error, onChange }: { rows: SkillRow
         <div key={i} className="inline-row">
           <label>
             {t('agent.skillGroup')}{' '}
-            <select name={`skills.${i}.skillGroupId`} value={r.skillGroupId} onChange={(e) => update(i, { skillGroupId: e.target.value })}>
+            <select
+              name={`skills.${i}.skillGroupId`}
+              value={r.skillGroupId}
+              onChange={(e) => update(i, { skillGroupId: e.target.value })}
+            >
               <option value="">—</option>
-              {groups.map((g) => <option key={g.id} value={String(g.id)}>{g.name}</option>)}
+              {groups.map((g) => (
+                <option key={g.id} value={String(g.id)}>
+                  {g.name}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('agent.proficiency')}{' '}
-            <select name={`skills.${i}.proficiency`} value={r.proficiency} onChange={(e) => update(i, { proficiency: e.target.value })}>
-              {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+            <select
+              name={`skills.${i}.proficiency`}
+              value={r.proficiency}
+              onChange={(e) => update(i, { proficiency: e.target.value })}
+            >
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="button small" onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('agent.removeSkill')}</button>
+          <button type="button" className="button small" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            {t('agent.removeSkill')}
+          </button>
         </div>
       ))}
       <button type="button" className="button small" onClick={() => onChange([...rows, { skillGroupId: '', proficiency: '3' }])}>

@@ -20,19 +20,41 @@ export default function TeamsPage() {
       ready={sites.data !== undefined && agents.data !== undefined}
       columns={[
         { key: 'name', header: t('team.name'), value: (r) => r.name },
-        { key: 'site', header: t('team.site'), value: (r) => (r.siteId == null ? '' : (siteName.get(r.siteId) ?? String(r.siteId))) },
+        {
+          key: 'site',
+          header: t('team.site'),
+          value: (r) => (r.siteId == null ? '' : (siteName.get(r.siteId) ?? String(r.siteId))),
+        },
         { key: 'leader', header: t('team.leader'), value: (r) => r.leaderName },
-        { key: 'agentCount', header: t('team.agentCount'), numeric: true, value: (r) => r.agentCount,
-          render: (r) => formatNumber(r.agentCount, currentLang()) },
+        {
+          key: 'agentCount',
+          header: t('team.agentCount'),
+          numeric: true,
+          value: (r) => r.agentCount,
+          render: (r) => formatNumber(r.agentCount, currentLang()),
+        },
       ]}
       fields={() => [
         { name: 'name', label: t('team.name'), kind: 'text', required: true },
-        { name: 'siteId', label: t('team.site'), kind: 'select', options: (sites.data?.items ?? []).map((s) => ({ value: String(s.id), label: s.name })) },
-        { name: 'leaderAgentId', label: t('team.leader'), kind: 'select',
-          options: (agents.data?.items ?? []).map((a) => ({ value: String(a.id), label: `${a.employeeNo} ${a.name}` })) },
+        {
+          name: 'siteId',
+          label: t('team.site'),
+          kind: 'select',
+          options: (sites.data?.items ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+        },
+        {
+          name: 'leaderAgentId',
+          label: t('team.leader'),
+          kind: 'select',
+          options: (agents.data?.items ?? []).map((a) => ({ value: String(a.id), label: `${a.employeeNo} ${a.name}` })),
+        },
       ]}
       toValues={(r) => ({ name: r?.name ?? '', siteId: asText(r?.siteId), leaderAgentId: asText(r?.leaderAgentId) })}
-      toBody={(v) => ({ name: String(v.name).trim(), siteId: numberOrNull(v.siteId), leaderAgentId: numberOrNull(v.leaderAgentId) })}
+      toBody={(v) => ({
+        name: String(v.name).trim(),
+        siteId: numberOrNull(v.siteId),
+        leaderAgentId: numberOrNull(v.leaderAgentId),
+      })}
     />
   );
 }

@@ -2,9 +2,18 @@ import type { ChartOption } from '../../components/chart.tsx';
 import type { AgentTimeTotal } from './agent-time-summary.ts';
 
 /** The time bars of the chart: hours per state per agent (stacked), in the table's order. */
-export function agentTimeOption(rows: readonly AgentTimeTotal[], labels: { talking: string; acw: string; idle: string; paused: string }): ChartOption {
+export function agentTimeOption(
+  rows: readonly AgentTimeTotal[],
+  labels: { talking: string; acw: string; idle: string; paused: string },
+): ChartOption {
   const h = (s: number) => Math.round((s / 3600) * 10) / 10;
-  const bar = (name: string, color: string, f: (r: AgentTimeTotal) => number) => ({ type: 'bar' as const, stack: 'time', name, itemStyle: { color }, data: rows.map((r) => h(f(r))) });
+  const bar = (name: string, color: string, f: (r: AgentTimeTotal) => number) => ({
+    type: 'bar' as const,
+    stack: 'time',
+    name,
+    itemStyle: { color },
+    data: rows.map((r) => h(f(r))),
+  });
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },

@@ -31,7 +31,20 @@ export function agentTotals(rows: readonly AgentTimeRow[]): AgentTimeTotal[] {
   for (const r of rows) {
     let t = by.get(r.agent);
     if (!t) {
-      t = { agent: r.agent, loggedInSeconds: 0, idleSeconds: 0, talkingSeconds: 0, acwSeconds: 0, pausedSeconds: 0, pausedByReason: {}, handleSeconds: 0, occupancy: null, utilization: null, callsHandled: 0, callsPerHour: null };
+      t = {
+        agent: r.agent,
+        loggedInSeconds: 0,
+        idleSeconds: 0,
+        talkingSeconds: 0,
+        acwSeconds: 0,
+        pausedSeconds: 0,
+        pausedByReason: {},
+        handleSeconds: 0,
+        occupancy: null,
+        utilization: null,
+        callsHandled: 0,
+        callsPerHour: null,
+      };
       by.set(r.agent, t);
     }
     t.loggedInSeconds += r.loggedInSeconds;

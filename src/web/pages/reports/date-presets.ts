@@ -62,8 +62,10 @@ export function dayAfter(lastDay: string): string {
 
 /** Which quick pick (if any) a range equals, so its button shows as chosen. */
 export function presetOf(range: DayRange, today: string): DatePreset | null {
-  return DATE_PRESETS.find((p) => {
-    const r = presetRange(p, today);
-    return r.from === range.from && r.to === range.to;
-  }) ?? null;
+  return (
+    DATE_PRESETS.find((p) => {
+      const r = presetRange(p, today);
+      return r.from === range.from && r.to === range.to;
+    }) ?? null
+  );
 }

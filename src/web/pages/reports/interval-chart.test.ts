@@ -3,10 +3,26 @@ import { chartPoints, intervalChartOption, targetLines } from './interval-chart.
 import type { IntervalRow } from './report-columns.ts';
 
 const row = (queue: string, iso: string, offered: number, answered: number, within: number): IntervalRow => ({
-  queue, intervalStart: iso, intervalStartMs: Date.parse(iso), offered, answered, abandoned: offered - answered, shortAbandoned: 0,
-  otherExits: 0, unknownEnd: 0, answeredWithinThreshold: within, abandonedAfterThreshold: 0, serviceLevel: within / offered,
-  answerRate: answered / offered, asaSeconds: 5, maxWaitSeconds: 9, avgAbandonSeconds: null, ahtSeconds: 200, talkSeconds: 180,
-  acwSeconds: 20, transferred: 0,
+  queue,
+  intervalStart: iso,
+  intervalStartMs: Date.parse(iso),
+  offered,
+  answered,
+  abandoned: offered - answered,
+  shortAbandoned: 0,
+  otherExits: 0,
+  unknownEnd: 0,
+  answeredWithinThreshold: within,
+  abandonedAfterThreshold: 0,
+  serviceLevel: within / offered,
+  answerRate: answered / offered,
+  asaSeconds: 5,
+  maxWaitSeconds: 9,
+  avgAbandonSeconds: null,
+  ahtSeconds: 200,
+  talkSeconds: 180,
+  acwSeconds: 20,
+  transferred: 0,
 });
 
 test('one point per interval, skill groups summed and SL from the sums; empty intraday intervals filled as gaps', () => {
@@ -28,12 +44,27 @@ test('day intervals keep dates and no filling', () => {
 });
 
 test('the option draws bars for offered/answered, SL on the second axis, and a target line per target', () => {
-  const lines = [{ value: 0.8, label: 'a 80% / 20 s' }, { value: 0.85, label: 'b 85% / 15 s' }];
-  const o = intervalChartOption([{ label: '09:00', offered: 40, answered: 36, serviceLevel: 0.575 }], { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' }, lines);
-  const series = o.series as { type: string; yAxisIndex?: number; data: unknown[]; markLine?: { data: { yAxis: number; label: { formatter: string } }[] } }[];
+  const lines = [
+    { value: 0.8, label: 'a 80% / 20 s' },
+    { value: 0.85, label: 'b 85% / 15 s' },
+  ];
+  const o = intervalChartOption(
+    [{ label: '09:00', offered: 40, answered: 36, serviceLevel: 0.575 }],
+    { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' },
+    lines,
+  );
+  const series = o.series as {
+    type: string;
+    yAxisIndex?: number;
+    data: unknown[];
+    markLine?: { data: { yAxis: number; label: { formatter: string } }[] };
+  }[];
   expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'line']);
   expect(series[2].yAxisIndex).toBe(1);
-  expect(series[2].markLine?.data.map((d) => [d.yAxis, d.label.formatter])).toEqual([[0.8, 'T a 80% / 20 s'], [0.85, 'T b 85% / 15 s']]);
+  expect(series[2].markLine?.data.map((d) => [d.yAxis, d.label.formatter])).toEqual([
+    [0.8, 'T a 80% / 20 s'],
+    [0.85, 'T b 85% / 15 s'],
+  ]);
   expect(series[0].data).toEqual([40]);
   const none = intervalChartOption([], { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' }, []);
   expect((none.series as { markLine?: unknown }[])[2].markLine).toBeUndefined();

@@ -18,7 +18,12 @@ export interface ChartPoint {
  * zero-call points (service level null: a gap, not 0 %), so the x-axis is a true clock.
  * @example rows at 09:00 and 10:00 with interval 30 → points 09:00, 09:30 (0 offered), 10:00.
  */
-export function chartPoints(rows: readonly IntervalRow[], interval: string, slDefinition: SlDefinition, timeZone: string): ChartPoint[] {
+export function chartPoints(
+  rows: readonly IntervalRow[],
+  interval: string,
+  slDefinition: SlDefinition,
+  timeZone: string,
+): ChartPoint[] {
   const byStart = new Map<string, IntervalRow[]>();
   for (const r of rows) {
     const list = byStart.get(r.intervalStart);
@@ -30,7 +35,8 @@ export function chartPoints(rows: readonly IntervalRow[], interval: string, slDe
     return { label, offered: t.offered, answered: t.answered, serviceLevel: t.serviceLevel };
   };
   const starts = [...byStart.keys()].sort((a, b) => ms(byStart.get(a)?.[0], a) - ms(byStart.get(b)?.[0], b));
-  if (!isIntraday(interval) || starts.length === 0) return starts.map((s) => point(intervalLabel(s, interval), byStart.get(s) ?? []));
+  if (!isIntraday(interval) || starts.length === 0)
+    return starts.map((s) => point(intervalLabel(s, interval), byStart.get(s) ?? []));
   const step = Number(interval) * 60_000;
   const known = new Map(starts.map((s) => [ms(byStart.get(s)?.[0], s), byStart.get(s) ?? []] as const));
   const first = Math.min(...known.keys());
@@ -65,7 +71,11 @@ export interface TargetLine {
  * The interval chart: offered and answered as bars on the left axis, service level as a line on a right
  * axis of 0–100 %, and one dashed line per service-level target of the skill groups shown.
  */
-export function intervalChartOption(points: readonly ChartPoint[], labels: ChartLabels, targets: readonly TargetLine[]): ChartOption {
+export function intervalChartOption(
+  points: readonly ChartPoint[],
+  labels: ChartLabels,
+  targets: readonly TargetLine[],
+): ChartOption {
   const pct = (v: number) => `${Math.round(v * 100)}%`;
   return {
     tooltip: { trigger: 'axis' },
@@ -81,12 +91,25 @@ export function intervalChartOption(points: readonly ChartPoint[], labels: Chart
       { type: 'bar', name: labels.offered, data: points.map((p) => p.offered), itemStyle: { color: '#9db7d5' } },
       { type: 'bar', name: labels.answered, data: points.map((p) => p.answered), itemStyle: { color: '#2f6fb3' } },
       {
-        type: 'line', name: labels.serviceLevel, yAxisIndex: 1, connectNulls: false, symbolSize: 4, itemStyle: { color: '#d9822b' },
+        type: 'line',
+        name: labels.serviceLevel,
+        yAxisIndex: 1,
+        connectNulls: false,
+        symbolSize: 4,
+        itemStyle: { color: '#d9822b' },
         data: points.map((p) => p.serviceLevel),
-        markLine: targets.length === 0 ? undefined : {
-          symbol: 'none', lineStyle: { type: 'dashed', color: '#c23b22' },
-          data: targets.map((t) => ({ yAxis: t.value, name: t.label, label: { formatter: `${labels.target} ${t.label}`, position: 'insideEndTop' } })),
-        },
+        markLine:
+          targets.length === 0
+            ? undefined
+            : {
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#c23b22' },
+                data: targets.map((t) => ({
+                  yAxis: t.value,
+                  name: t.label,
+                  label: { formatter: `${labels.target} ${t.label}`, position: 'insideEndTop' },
+                })),
+              },
       },
     ],
   };
@@ -103,7 +126,11 @@ export function targetLines(
   options: { queue: string; shown?: readonly string[]; seconds: (n: number) => string },
 ): TargetLine[] {
   const shown = new Set(options.shown ?? []);
-  const chosen = options.queue ? groups.filter((g) => g.name === options.queue) : shown.size > 0 ? groups.filter((g) => shown.has(g.name)) : groups;
+  const chosen = options.queue
+    ? groups.filter((g) => g.name === options.queue)
+    : shown.size > 0
+      ? groups.filter((g) => shown.has(g.name))
+      : groups;
   const byTarget = new Map<string, { value: number; threshold: number; names: string[] }>();
   for (const g of chosen) {
     const key = `${g.slTarget}/${g.slThresholdSeconds}`;
@@ -113,5 +140,8 @@ export function targetLines(
   }
   return [...byTarget.values()]
     .sort((a, b) => a.value - b.value || a.threshold - b.threshold)
-    .map((l) => ({ value: l.value, label: `${l.names.join('、')} ${Math.round(l.value * 100)}% / ${options.seconds(l.threshold)}` }));
+    .map((l) => ({
+      value: l.value,
+      label: `${l.names.join('、')} ${Math.round(l.value * 100)}% / ${options.seconds(l.threshold)}`,
+    }));
 }

@@ -43,17 +43,37 @@ export default function MappingsPage() {
     }
   };
   const groupSelect = (queueName: string, current: number | null) => (
-    <select aria-label={t('imports.mapQueue', { name: queueName })} value={current ?? ''} disabled={!editable}
-      onChange={(e) => void save('/mappings/queues', { queueName, skillGroupId: e.target.value ? Number(e.target.value) : null }, queueName)}>
+    <select
+      aria-label={t('imports.mapQueue', { name: queueName })}
+      value={current ?? ''}
+      disabled={!editable}
+      onChange={(e) =>
+        void save('/mappings/queues', { queueName, skillGroupId: e.target.value ? Number(e.target.value) : null }, queueName)
+      }
+    >
       <option value="">{t('imports.chooseGroup')}</option>
-      {(groups.data?.items ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+      {(groups.data?.items ?? []).map((g) => (
+        <option key={g.id} value={g.id}>
+          {g.name}
+        </option>
+      ))}
     </select>
   );
   const agentSelect = (identity: string, current: number | null) => (
-    <select aria-label={t('imports.mapAgent', { name: identity })} value={current ?? ''} disabled={!editable}
-      onChange={(e) => void save('/mappings/agents', { identity, agentId: e.target.value ? Number(e.target.value) : null }, identity)}>
+    <select
+      aria-label={t('imports.mapAgent', { name: identity })}
+      value={current ?? ''}
+      disabled={!editable}
+      onChange={(e) =>
+        void save('/mappings/agents', { identity, agentId: e.target.value ? Number(e.target.value) : null }, identity)
+      }
+    >
       <option value="">{t('imports.chooseAgent')}</option>
-      {(agents.data?.items ?? []).map((a) => <option key={a.id} value={a.id}>{a.employeeNo} {a.name}</option>)}
+      {(agents.data?.items ?? []).map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.employeeNo} {a.name}
+        </option>
+      ))}
     </select>
   );
   const left = maps.data?.unmapped ?? { queues: [], agents: [] };
@@ -62,31 +82,81 @@ export default function MappingsPage() {
       <PageHeader title={t('nav.mappings')} description={t('navDesc.mappings')} />
       {!editable && <p className="muted">{t('common.readOnly')}</p>}
       <ProblemAlert error={error ?? maps.error} />
-      {saved && <div className="alert alert-ok" role="status"><p>{t('imports.mapped', { name: saved })}</p></div>}
+      {saved && (
+        <div className="alert alert-ok" role="status">
+          <p>{t('imports.mapped', { name: saved })}</p>
+        </div>
+      )}
       <div className="panel">
-        <h2>{t('imports.unmappedQueues')} ({left.queues.length})</h2>
-        {left.queues.length === 0 ? <p className="muted">{t('imports.none')}</p> : (
-          <ul className="link-list">{left.queues.map((q) => <li key={q}><code>{q}</code> → {groupSelect(q, null)}</li>)}</ul>
+        <h2>
+          {t('imports.unmappedQueues')} ({left.queues.length})
+        </h2>
+        {left.queues.length === 0 ? (
+          <p className="muted">{t('imports.none')}</p>
+        ) : (
+          <ul className="link-list">
+            {left.queues.map((q) => (
+              <li key={q}>
+                <code>{q}</code> → {groupSelect(q, null)}
+              </li>
+            ))}
+          </ul>
         )}
-        <h2>{t('imports.unmappedAgents')} ({left.agents.length})</h2>
-        {left.agents.length === 0 ? <p className="muted">{t('imports.none')}</p> : (
-          <ul className="link-list">{left.agents.slice(0, 300).map((a) => <li key={a}><code>{a}</code> → {agentSelect(a, null)}</li>)}</ul>
+        <h2>
+          {t('imports.unmappedAgents')} ({left.agents.length})
+        </h2>
+        {left.agents.length === 0 ? (
+          <p className="muted">{t('imports.none')}</p>
+        ) : (
+          <ul className="link-list">
+            {left.agents.slice(0, 300).map((a) => (
+              <li key={a}>
+                <code>{a}</code> → {agentSelect(a, null)}
+              </li>
+            ))}
+          </ul>
         )}
       </div>
-      <DataTable caption={t('imports.queueMappings')} rows={maps.data?.queues ?? []} rowKey={(q) => q.queueName} loading={maps.loading}
-        toolbar={<strong>{t('imports.queueMappings')}</strong>} exportName="queue-mappings"
+      <DataTable
+        caption={t('imports.queueMappings')}
+        rows={maps.data?.queues ?? []}
+        rowKey={(q) => q.queueName}
+        loading={maps.loading}
+        toolbar={<strong>{t('imports.queueMappings')}</strong>}
+        exportName="queue-mappings"
         columns={[
-          { key: 'queueName', header: t('imports.queueName'), value: (q) => q.queueName, render: (q) => <code>{q.queueName}</code> },
-          { key: 'group', header: t('reports.skillGroup'), value: (q) => (q.skillGroupId == null ? '' : (groupName.get(q.skillGroupId) ?? q.skillGroupId)),
-            render: (q) => groupSelect(q.queueName, q.skillGroupId), exportable: true },
-        ]} />
-      <DataTable caption={t('imports.agentMappings')} rows={maps.data?.agents ?? []} rowKey={(a) => a.identity} loading={maps.loading}
-        toolbar={<strong>{t('imports.agentMappings')}</strong>} exportName="agent-mappings"
+          {
+            key: 'queueName',
+            header: t('imports.queueName'),
+            value: (q) => q.queueName,
+            render: (q) => <code>{q.queueName}</code>,
+          },
+          {
+            key: 'group',
+            header: t('reports.skillGroup'),
+            value: (q) => (q.skillGroupId == null ? '' : (groupName.get(q.skillGroupId) ?? q.skillGroupId)),
+            render: (q) => groupSelect(q.queueName, q.skillGroupId),
+            exportable: true,
+          },
+        ]}
+      />
+      <DataTable
+        caption={t('imports.agentMappings')}
+        rows={maps.data?.agents ?? []}
+        rowKey={(a) => a.identity}
+        loading={maps.loading}
+        toolbar={<strong>{t('imports.agentMappings')}</strong>}
+        exportName="agent-mappings"
         columns={[
           { key: 'identity', header: t('imports.identity'), value: (a) => a.identity, render: (a) => <code>{a.identity}</code> },
-          { key: 'agent', header: t('reports.agent'), value: (a) => (a.agentId == null ? '' : (agentName.get(a.agentId) ?? a.agentId)),
-            render: (a) => agentSelect(a.identity, a.agentId) },
-        ]} />
+          {
+            key: 'agent',
+            header: t('reports.agent'),
+            value: (a) => (a.agentId == null ? '' : (agentName.get(a.agentId) ?? a.agentId)),
+            render: (a) => agentSelect(a.identity, a.agentId),
+          },
+        ]}
+      />
     </section>
   );
 }

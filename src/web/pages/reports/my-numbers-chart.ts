@@ -12,7 +12,13 @@ export function myNumbersOption(rows: readonly IntervalRow[], labels: { answered
     yAxis: [{ type: 'value' }, { type: 'value', name: 'min', splitLine: { show: false } }],
     series: [
       { type: 'bar', name: labels.answered, data: days.map((r) => r.answered), itemStyle: { color: '#2f6fb3' } },
-      { type: 'line', name: labels.aht, yAxisIndex: 1, data: days.map((r) => (r.ahtSeconds == null ? null : Math.round(r.ahtSeconds / 6) / 10)), itemStyle: { color: '#d9822b' } },
+      {
+        type: 'line',
+        name: labels.aht,
+        yAxisIndex: 1,
+        data: days.map((r) => (r.ahtSeconds == null ? null : Math.round(r.ahtSeconds / 6) / 10)),
+        itemStyle: { color: '#d9822b' },
+      },
     ],
   };
 }

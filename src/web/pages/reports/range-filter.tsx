@@ -11,15 +11,38 @@ export function RangeFilter({ range, today, onChange }: { range: DayRange; today
   const last = lastDayOf(range.to);
   return (
     <>
-      <label>{t('reports.fromDay')} <input type="date" name="from" value={range.from} max={last}
-        onChange={(e) => e.target.value && onChange({ ...range, from: e.target.value })} /></label>
-      <label>{t('reports.toDay')} <input type="date" name="to" value={last} min={range.from}
-        onChange={(e) => e.target.value && onChange({ ...range, to: dayAfter(e.target.value) })} /></label>
+      <label>
+        {t('reports.fromDay')}{' '}
+        <input
+          type="date"
+          name="from"
+          value={range.from}
+          max={last}
+          onChange={(e) => e.target.value && onChange({ ...range, from: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('reports.toDay')}{' '}
+        <input
+          type="date"
+          name="to"
+          value={last}
+          min={range.from}
+          onChange={(e) => e.target.value && onChange({ ...range, to: dayAfter(e.target.value) })}
+        />
+      </label>
       <fieldset className="report-presets">
         <legend className="visually-hidden">{t('reports.quickPick')}</legend>
         {DATE_PRESETS.map((p) => (
-          <button key={p} type="button" className={`button small${chosen === p ? ' primary' : ''}`} aria-pressed={chosen === p}
-            onClick={() => onChange(presetRange(p, today))}>{t(`reports.presets.${p}`)}</button>
+          <button
+            key={p}
+            type="button"
+            className={`button small${chosen === p ? ' primary' : ''}`}
+            aria-pressed={chosen === p}
+            onClick={() => onChange(presetRange(p, today))}
+          >
+            {t(`reports.presets.${p}`)}
+          </button>
         ))}
       </fieldset>
     </>

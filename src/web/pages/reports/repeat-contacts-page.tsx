@@ -28,38 +28,128 @@ export default function RepeatContactsPage() {
   const rows = res.data?.items ?? [];
   const total = useMemo(() => (rows.length > 0 ? repeatTotal(rows) : null), [rows]);
   const withN = (rate: number | null, r: RepeatRow) => (
-    <>{formatPercent(rate, lang)} <span className="muted report-n">n={formatNumber(r.eligible, lang)}</span></>
+    <>
+      {formatPercent(rate, lang)} <span className="muted report-n">n={formatNumber(r.eligible, lang)}</span>
+    </>
   );
   const columns: Column<RepeatRow>[] = [
     { key: 'name', header: t(`reports.by.${by}`), value: (r) => (r === total ? t('reports.total') : r.name || '—') },
-    { key: 'fcr', header: t('metrics.fcr.label'), headerNode: <MetricLabel k="fcr" />, numeric: true, value: (r) => r.fcr, render: (r) => withN(r.fcr, r) },
-    { key: 'repeatRate', header: t('metrics.repeatRate.label'), headerNode: <MetricLabel k="repeatRate" />, numeric: true, value: (r) => r.repeatRate, render: (r) => withN(r.repeatRate, r) },
-    { key: 'eligible', header: t('reports.eligible'), numeric: true, value: (r) => r.eligible, render: (r) => formatNumber(r.eligible, lang) },
-    { key: 'repeated', header: t('reports.repeated'), numeric: true, value: (r) => r.repeated, render: (r) => formatNumber(r.repeated, lang) },
-    { key: 'censored', header: t('reports.censored'), numeric: true, value: (r) => r.censored, render: (r) => formatNumber(r.censored, lang) },
+    {
+      key: 'fcr',
+      header: t('metrics.fcr.label'),
+      headerNode: <MetricLabel k="fcr" />,
+      numeric: true,
+      value: (r) => r.fcr,
+      render: (r) => withN(r.fcr, r),
+    },
+    {
+      key: 'repeatRate',
+      header: t('metrics.repeatRate.label'),
+      headerNode: <MetricLabel k="repeatRate" />,
+      numeric: true,
+      value: (r) => r.repeatRate,
+      render: (r) => withN(r.repeatRate, r),
+    },
+    {
+      key: 'eligible',
+      header: t('reports.eligible'),
+      numeric: true,
+      value: (r) => r.eligible,
+      render: (r) => formatNumber(r.eligible, lang),
+    },
+    {
+      key: 'repeated',
+      header: t('reports.repeated'),
+      numeric: true,
+      value: (r) => r.repeated,
+      render: (r) => formatNumber(r.repeated, lang),
+    },
+    {
+      key: 'censored',
+      header: t('reports.censored'),
+      numeric: true,
+      value: (r) => r.censored,
+      render: (r) => formatNumber(r.censored, lang),
+    },
   ];
   return (
     <section>
-      <PageHeader title={t('nav.repeatContacts')} description={t('navDesc.repeatContacts')}
-        actions={<>
-          <a className="button" href={`/api/v1/reports/repeat-contacts${queryString({ ...range, windowHours, by, format: 'xlsx' })}`} download>{t('reports.exportXlsx')}</a>
-          <a className="button" href={`/api/v1/reports/repeat-contacts${queryString({ ...range, windowHours, by, format: 'csv' })}`} download>{t('reports.exportCsvAll')}</a>
-        </>} />
+      <PageHeader
+        title={t('nav.repeatContacts')}
+        description={t('navDesc.repeatContacts')}
+        actions={
+          <>
+            <a
+              className="button"
+              href={`/api/v1/reports/repeat-contacts${queryString({ ...range, windowHours, by, format: 'xlsx' })}`}
+              download
+            >
+              {t('reports.exportXlsx')}
+            </a>
+            <a
+              className="button"
+              href={`/api/v1/reports/repeat-contacts${queryString({ ...range, windowHours, by, format: 'csv' })}`}
+              download
+            >
+              {t('reports.exportCsvAll')}
+            </a>
+          </>
+        }
+      />
       <div className="panel filters">
         <RangeFilter range={range} today={today} onChange={setRange} />
-        <label>{t('reports.window')} <select name="windowHours" value={windowHours} onChange={(e) => setWindowHours(e.target.value as typeof windowHours)}>
-          {WINDOWS.map((h) => <option key={h} value={h}>{t('reports.hours', { n: h })}</option>)}</select></label>
-        <label>{t('reports.byLabel')} <select name="by" value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
-          <option value="queue">{t('reports.by.queue')}</option><option value="agent">{t('reports.by.agent')}</option></select></label>
+        <label>
+          {t('reports.window')}{' '}
+          <select name="windowHours" value={windowHours} onChange={(e) => setWindowHours(e.target.value as typeof windowHours)}>
+            {WINDOWS.map((h) => (
+              <option key={h} value={h}>
+                {t('reports.hours', { n: h })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.byLabel')}{' '}
+          <select name="by" value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
+            <option value="queue">{t('reports.by.queue')}</option>
+            <option value="agent">{t('reports.by.agent')}</option>
+          </select>
+        </label>
       </div>
       <ProblemAlert error={res.error} />
       {total && (
         <div className="kpi-grid">
-          <div className="panel kpi"><div className="kpi-label"><MetricLabel k="fcr" /></div><div className="kpi-value num" data-kpi="fcr">{formatPercent(total.fcr, lang)}</div><div className="kpi-sub muted">n = {formatNumber(total.eligible, lang)} · {t('reports.windowOf', { n: windowHours })}</div></div>
-          <div className="panel kpi"><div className="kpi-label"><MetricLabel k="repeatRate" /></div><div className="kpi-value num">{formatPercent(total.repeatRate, lang)}</div><div className="kpi-sub muted">{t('reports.repeatedOf', { repeated: formatNumber(total.repeated, lang), n: formatNumber(total.eligible, lang) })}</div></div>
+          <div className="panel kpi">
+            <div className="kpi-label">
+              <MetricLabel k="fcr" />
+            </div>
+            <div className="kpi-value num" data-kpi="fcr">
+              {formatPercent(total.fcr, lang)}
+            </div>
+            <div className="kpi-sub muted">
+              n = {formatNumber(total.eligible, lang)} · {t('reports.windowOf', { n: windowHours })}
+            </div>
+          </div>
+          <div className="panel kpi">
+            <div className="kpi-label">
+              <MetricLabel k="repeatRate" />
+            </div>
+            <div className="kpi-value num">{formatPercent(total.repeatRate, lang)}</div>
+            <div className="kpi-sub muted">
+              {t('reports.repeatedOf', { repeated: formatNumber(total.repeated, lang), n: formatNumber(total.eligible, lang) })}
+            </div>
+          </div>
         </div>
       )}
-      <TotalsTable caption={t('nav.repeatContacts')} rows={rows} total={total} rowKey={(r) => r.name} loading={res.loading} exportName="repeat-contacts" columns={columns} />
+      <TotalsTable
+        caption={t('nav.repeatContacts')}
+        rows={rows}
+        total={total}
+        rowKey={(r) => r.name}
+        loading={res.loading}
+        exportName="repeat-contacts"
+        columns={columns}
+      />
       <p className="muted">{t('reports.repeatNote', { n: windowHours })}</p>
     </section>
   );

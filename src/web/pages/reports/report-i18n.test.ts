@@ -5,7 +5,8 @@ import { DATE_PRESETS } from './date-presets.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
 
 type Tree = { [k: string]: string | Tree };
-const at = (tree: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Tree | undefined)?.[k], tree);
+const at = (tree: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o as Tree | undefined)?.[k], tree);
 
 test('every report column has a header, and a metric label with its definition, in both languages', () => {
   for (const lang of [zh, en]) {

@@ -5,12 +5,15 @@ export type { SlDefinition };
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
-
 /**
  * Σ of an average over rows, recovered as average × its denominator. A row whose average is null had a
  * denominator of 0 and adds nothing. Returns [Σ value, Σ denominator].
  */
-function weighted(rows: readonly IntervalRow[], avg: (r: IntervalRow) => number | null | undefined, weight: (r: IntervalRow) => number): [number, number] {
+function weighted(
+  rows: readonly IntervalRow[],
+  avg: (r: IntervalRow) => number | null | undefined,
+  weight: (r: IntervalRow) => number,
+): [number, number] {
   let sum = 0;
   let n = 0;
   for (const r of rows) {
@@ -23,7 +26,8 @@ function weighted(rows: readonly IntervalRow[], avg: (r: IntervalRow) => number 
   return [sum, n];
 }
 
-const sum = (rows: readonly IntervalRow[], f: (r: IntervalRow) => number | undefined): number => rows.reduce((s, r) => s + (f(r) ?? 0), 0);
+const sum = (rows: readonly IntervalRow[], f: (r: IntervalRow) => number | undefined): number =>
+  rows.reduce((s, r) => s + (f(r) ?? 0), 0);
 
 /**
  * The totals row (合计) of report rows: counts are summed and every ratio and average is recomputed
@@ -61,15 +65,29 @@ export function totalRow(rows: readonly IntervalRow[], slDefinition: SlDefinitio
   };
   // A loop, not Math.max(...): a month by agent at 15 minutes has more rows than the argument limit.
   let maxWait: number | null = null;
-  for (const r of rows) if (r.maxWaitSeconds != null && (maxWait === null || r.maxWaitSeconds > maxWait)) maxWait = r.maxWaitSeconds;
+  for (const r of rows)
+    if (r.maxWaitSeconds != null && (maxWait === null || r.maxWaitSeconds > maxWait)) maxWait = r.maxWaitSeconds;
   return {
     intervalStart: '',
     ...counts,
-    serviceLevel: serviceLevel(slDefinition, counts.answeredWithinThreshold, counts.offered, counts.answered, counts.abandonedAfterThreshold, counts.shortAbandoned),
+    serviceLevel: serviceLevel(
+      slDefinition,
+      counts.answeredWithinThreshold,
+      counts.offered,
+      counts.answered,
+      counts.abandonedAfterThreshold,
+      counts.shortAbandoned,
+    ),
     answerRate: ratio(counts.answered, counts.offered),
-    asaSeconds: avg((r) => r.asaSeconds, (r) => r.answered),
+    asaSeconds: avg(
+      (r) => r.asaSeconds,
+      (r) => r.answered,
+    ),
     maxWaitSeconds: maxWait,
-    avgAbandonSeconds: avg((r) => r.avgAbandonSeconds, (r) => r.abandoned),
+    avgAbandonSeconds: avg(
+      (r) => r.avgAbandonSeconds,
+      (r) => r.abandoned,
+    ),
     ahtSeconds: avg((r) => r.ahtSeconds, handledOf),
     talkSeconds: avg((r) => r.talkSeconds, handledOf),
     holdSeconds: avg((r) => r.holdSeconds, handledOf),

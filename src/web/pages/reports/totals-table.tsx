@@ -23,14 +23,25 @@ export interface TotalsTableProps<T> {
  * The report table: DataTable's sortable headers and CSV export, plus a totals row in a <tfoot> that stays
  * at the bottom whatever the sort, and a cap on the rows drawn so a large report stays responsive.
  */
-export function TotalsTable<T>({ columns, rows, total, rowKey, caption, exportName, loading, toolbar, maxRows = 1000 }: TotalsTableProps<T>) {
+export function TotalsTable<T>({
+  columns,
+  rows,
+  total,
+  rowKey,
+  caption,
+  exportName,
+  loading,
+  toolbar,
+  maxRows = 1000,
+}: TotalsTableProps<T>) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<{ key: string; dir: SortDirection } | null>(null);
   const sorted = useMemo(() => {
     const col = sort && columns.find((c) => c.key === sort.key);
     return col && sort ? sortRows(rows, col.value, sort.dir) : [...rows];
   }, [rows, columns, sort]);
-  const toggle = (key: string) => setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  const toggle = (key: string) =>
+    setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
   const exportCsv = () => {
     const csv = tableCsv(columns, total ? [...sorted, total] : sorted, [t('common.yes'), t('common.no')]);
     downloadText(exportFileName(exportName, new Date().toISOString().slice(0, 10)), csv);
@@ -42,9 +53,13 @@ export function TotalsTable<T>({ columns, rows, total, rowKey, caption, exportNa
       <div className="table-toolbar">
         <div className="table-toolbar-left">
           {toolbar}
-          {sorted.length > maxRows && <span className="muted">{t('reports.rowsCapped', { shown: maxRows, total: sorted.length })}</span>}
+          {sorted.length > maxRows && (
+            <span className="muted">{t('reports.rowsCapped', { shown: maxRows, total: sorted.length })}</span>
+          )}
         </div>
-        <button type="button" className="button" onClick={exportCsv} disabled={rows.length === 0}>{t('common.exportCsv')}</button>
+        <button type="button" className="button" onClick={exportCsv} disabled={rows.length === 0}>
+          {t('common.exportCsv')}
+        </button>
       </div>
       <div className="table-scroll">
         <table aria-busy={loading || undefined} className="report-table">
@@ -54,10 +69,20 @@ export function TotalsTable<T>({ columns, rows, total, rowKey, caption, exportNa
               {columns.map((c) => {
                 const active = sort?.key === c.key;
                 return (
-                  <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={c.numeric ? 'num' : undefined}
+                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
                     <span className="th-sort">
                       {c.headerNode ?? c.header}
-                      <button type="button" className="sort-button" onClick={() => toggle(c.key)} aria-label={t('common.sortBy', { column: c.header })}>
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={() => toggle(c.key)}
+                        aria-label={t('common.sortBy', { column: c.header })}
+                      >
                         {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
                       </button>
                     </span>
@@ -68,11 +93,19 @@ export function TotalsTable<T>({ columns, rows, total, rowKey, caption, exportNa
           </thead>
           <tbody>
             {shown.length === 0 ? (
-              <tr><td colSpan={columns.length} className="empty">{loading ? t('app.loading') : t('common.noData')}</td></tr>
+              <tr>
+                <td colSpan={columns.length} className="empty">
+                  {loading ? t('app.loading') : t('common.noData')}
+                </td>
+              </tr>
             ) : (
               shown.map((row) => (
                 <tr key={rowKey(row)}>
-                  {columns.map((c) => <td key={c.key} className={c.numeric ? 'num' : undefined}>{cell(c, row)}</td>)}
+                  {columns.map((c) => (
+                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                      {cell(c, row)}
+                    </td>
+                  ))}
                 </tr>
               ))
             )}
@@ -80,7 +113,11 @@ export function TotalsTable<T>({ columns, rows, total, rowKey, caption, exportNa
           {total && rows.length > 0 && (
             <tfoot>
               <tr className="report-total">
-                {columns.map((c) => <td key={c.key} className={c.numeric ? 'num' : undefined}>{cell(c, total)}</td>)}
+                {columns.map((c) => (
+                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                    {cell(c, total)}
+                  </td>
+                ))}
               </tr>
             </tfoot>
           )}

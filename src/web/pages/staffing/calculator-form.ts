@@ -19,8 +19,18 @@ export interface CalculatorForm {
 
 /** The reference case: 100 calls / 30 min, AHT 180 s, 80 % in 20 s, shrinkage 30 %. */
 export const DEFAULT_FORM: CalculatorForm = {
-  calls: '100', intervalSeconds: '1800', ahtSeconds: '180', model: 'c', patienceSeconds: '300', slPercent: '80', slSeconds: '20',
-  maxAsaSeconds: '', maxAbandonPercent: '5', maxOccupancyPercent: '', shrinkagePercent: '30', agents: '',
+  calls: '100',
+  intervalSeconds: '1800',
+  ahtSeconds: '180',
+  model: 'c',
+  patienceSeconds: '300',
+  slPercent: '80',
+  slSeconds: '20',
+  maxAsaSeconds: '',
+  maxAbandonPercent: '5',
+  maxOccupancyPercent: '',
+  shrinkagePercent: '30',
+  agents: '',
 };
 
 /**

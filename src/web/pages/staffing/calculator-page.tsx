@@ -38,8 +38,13 @@ export default function CalculatorPage() {
   const option = useMemo(() => {
     if (!solved) return null;
     const labels = {
-      serviceLevel: t('staffing.terms.serviceLevel.label'), occupancy: t('staffing.terms.occupancy.label'), pAbandon: t('staffing.terms.pAbandon.label'),
-      pWait: t('staffing.terms.pWait.label'), asa: t('staffing.terms.asa.label'), agents: t('staffing.terms.agents.label'), undefinedZone: t('staffing.undefinedZone'),
+      serviceLevel: t('staffing.terms.serviceLevel.label'),
+      occupancy: t('staffing.terms.occupancy.label'),
+      pAbandon: t('staffing.terms.pAbandon.label'),
+      pWait: t('staffing.terms.pWait.label'),
+      asa: t('staffing.terms.asa.label'),
+      agents: t('staffing.terms.agents.label'),
+      undefinedZone: t('staffing.undefinedZone'),
     };
     const sl = solved.form.slPercent.trim() === '' ? undefined : Number(solved.form.slPercent);
     return whatIfOption(solved.answer.whatIf, solved.answer.agents, labels, sl);
@@ -47,8 +52,14 @@ export default function CalculatorPage() {
 
   const field = (k: keyof CalculatorForm, label: string, unit?: string, hint?: string) => (
     <label className="field">
-      <span>{label}{hint && <span className="muted"> · {hint}</span>}</span>
-      <span className="staffing-input"><input name={k} inputMode="decimal" value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} />{unit && <span className="muted">{unit}</span>}</span>
+      <span>
+        {label}
+        {hint && <span className="muted"> · {hint}</span>}
+      </span>
+      <span className="staffing-input">
+        <input name={k} inputMode="decimal" value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} />
+        {unit && <span className="muted">{unit}</span>}
+      </span>
     </label>
   );
   const pct = (x: number) => formatPercent(x, lang, 2);
@@ -59,7 +70,13 @@ export default function CalculatorPage() {
     <section>
       <PageHeader title={t('nav.staffingCalculator')} description={t('navDesc.staffingCalculator')} />
       <ModelDefinitions />
-      <form className="panel form-grid" onSubmit={(e) => { e.preventDefault(); void solve(); }}>
+      <form
+        className="panel form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void solve();
+        }}
+      >
         {field('calls', t('staffing.calls'))}
         {field('intervalSeconds', t('staffing.intervalSeconds'), t('staffing.seconds'))}
         {field('ahtSeconds', t('metrics.aht.label'), t('staffing.seconds'))}
@@ -78,35 +95,61 @@ export default function CalculatorPage() {
         {field('maxOccupancyPercent', t('staffing.maxOccupancy'), t('staffing.percent'), t('staffing.optional'))}
         {field('shrinkagePercent', t('staffing.shrinkage'), t('staffing.percent'))}
         {field('agents', t('staffing.agentsGiven'), undefined, t('staffing.optional'))}
-        <div className="staffing-submit"><button type="submit" className="button primary" disabled={busy}>{t('staffing.solve')}</button></div>
+        <div className="staffing-submit">
+          <button type="submit" className="button primary" disabled={busy}>
+            {t('staffing.solve')}
+          </button>
+        </div>
       </form>
       <ProblemAlert error={error} />
       {answer && (
         <>
           {warnings.map((w) => (
             <div key={w} className="alert alert-warn" role="alert">
-              {t(`staffing.warning.${w}`, { abandon: answer.defined ? pct(answer.pAbandon) : '', cap: `${solved?.form.maxAbandonPercent}%` })}
+              {t(`staffing.warning.${w}`, {
+                abandon: answer.defined ? pct(answer.pAbandon) : '',
+                cap: `${solved?.form.maxAbandonPercent}%`,
+              })}
             </div>
           ))}
-          {!answer.defined && <div className="alert alert-warn" role="alert">{t('staffing.undefined')}</div>}
+          {!answer.defined && (
+            <div className="alert alert-warn" role="alert">
+              {t('staffing.undefined')}
+            </div>
+          )}
           <section className="kpi-grid" aria-label={t('staffing.result')}>
             <div className="panel kpi" data-testid="kpi-agents">
-              <div className="kpi-label"><TermLabel k="agents" model={model} /></div>
+              <div className="kpi-label">
+                <TermLabel k="agents" model={model} />
+              </div>
               <div className="kpi-value num">{answer.agents}</div>
               <div className="kpi-sub muted">
                 {t('staffing.trafficSub', { value: formatNumber(answer.traffic, lang, 2) })}
-                {answer.fractionalAgents !== null && ` · ${t('staffing.fractional', { value: formatNumber(answer.fractionalAgents, lang, 2) })}`}
+                {answer.fractionalAgents !== null &&
+                  ` · ${t('staffing.fractional', { value: formatNumber(answer.fractionalAgents, lang, 2) })}`}
               </div>
             </div>
             <div className="panel kpi" data-testid="kpi-positions">
-              <div className="kpi-label"><TermLabel k="positions" model={model} /></div>
+              <div className="kpi-label">
+                <TermLabel k="positions" model={model} />
+              </div>
               <div className="kpi-value num">{answer.positions}</div>
-              <div className="kpi-sub muted">{t('staffing.positionsSub', { value: formatPercent(answer.shrinkage, lang, 0) })}</div>
+              <div className="kpi-sub muted">
+                {t('staffing.positionsSub', { value: formatPercent(answer.shrinkage, lang, 0) })}
+              </div>
             </div>
             {answer.defined && (
               <>
-                <Kpi label={<TermLabel k="serviceLevel" model={model} />} value={pct(answer.serviceLevel)} sub={`T = ${answer.slSeconds} ${t('staffing.seconds')}`} testId="kpi-sl" />
-                <Kpi label={<TermLabel k="asa" model={model} />} value={`${formatNumber(answer.asaSeconds, lang, 1)} ${t('staffing.seconds')}`} />
+                <Kpi
+                  label={<TermLabel k="serviceLevel" model={model} />}
+                  value={pct(answer.serviceLevel)}
+                  sub={`T = ${answer.slSeconds} ${t('staffing.seconds')}`}
+                  testId="kpi-sl"
+                />
+                <Kpi
+                  label={<TermLabel k="asa" model={model} />}
+                  value={`${formatNumber(answer.asaSeconds, lang, 1)} ${t('staffing.seconds')}`}
+                />
                 <Kpi label={<TermLabel k="pWait" model={model} />} value={pct(answer.pWait)} />
                 <Kpi label={<TermLabel k="pAbandon" model={model} />} value={pct(answer.pAbandon)} />
                 <Kpi label={<TermLabel k="occupancy" model={model} />} value={pct(answer.occupancy)} />
@@ -116,21 +159,37 @@ export default function CalculatorPage() {
           {(answer.binding.length > 0 || answer.failed.length > 0) && (
             <p className="muted">
               {answer.binding.length > 0 && t('staffing.binding', { targets: targetList(answer.binding) })}
-              {answer.failed.length > 0 && <strong className="staffing-failed"> {t('staffing.failed', { targets: targetList(answer.failed) })}</strong>}
+              {answer.failed.length > 0 && (
+                <strong className="staffing-failed"> {t('staffing.failed', { targets: targetList(answer.failed) })}</strong>
+              )}
             </p>
           )}
-          {option && <div className="panel"><Chart option={option} height={320} ariaLabel={t('staffing.whatIfChart')} /></div>}
+          {option && (
+            <div className="panel">
+              <Chart option={option} height={320} ariaLabel={t('staffing.whatIfChart')} />
+            </div>
+          )}
           <div className="panel">
             <h2>{t('staffing.whatIf')}</h2>
             <table className="data-table staffing-what-if">
               <thead>
                 <tr>
                   <th className="num">n</th>
-                  <th className="num"><TermLabel k="serviceLevel" model={model} /></th>
-                  <th className="num"><TermLabel k="asa" model={model} /></th>
-                  <th className="num"><TermLabel k="pWait" model={model} /></th>
-                  <th className="num"><TermLabel k="pAbandon" model={model} /></th>
-                  <th className="num"><TermLabel k="occupancy" model={model} /></th>
+                  <th className="num">
+                    <TermLabel k="serviceLevel" model={model} />
+                  </th>
+                  <th className="num">
+                    <TermLabel k="asa" model={model} />
+                  </th>
+                  <th className="num">
+                    <TermLabel k="pWait" model={model} />
+                  </th>
+                  <th className="num">
+                    <TermLabel k="pAbandon" model={model} />
+                  </th>
+                  <th className="num">
+                    <TermLabel k="occupancy" model={model} />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -146,7 +205,9 @@ export default function CalculatorPage() {
                         <td className="num">{pct(w.occupancy)}</td>
                       </>
                     ) : (
-                      <td colSpan={5} className="muted">{t('staffing.undefined')}</td>
+                      <td colSpan={5} className="muted">
+                        {t('staffing.undefined')}
+                      </td>
                     )}
                   </tr>
                 ))}

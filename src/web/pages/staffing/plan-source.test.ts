@@ -9,7 +9,29 @@ test('weeks run Monday to the next Monday (exclusive)', () => {
 });
 
 test('the history query: no dates for the default week, Erlang A options only with model a', () => {
-  const base = { skillGroupId: 3, monday: null, interval: 30 as const, model: 'c' as const, shrinkage: 0.3, patienceSeconds: 200, maxAbandonRate: 0.05 };
-  expect(historyQuery(base)).toEqual({ skillGroupId: 3, from: undefined, to: undefined, interval: 30, shrinkage: 0.3, model: 'c', patienceSeconds: undefined, maxAbandonRate: undefined });
-  expect(historyQuery({ ...base, monday: '2026-11-16', model: 'a', patienceSeconds: null })).toMatchObject({ from: '2026-11-16', to: '2026-11-23', patienceSeconds: undefined, maxAbandonRate: 0.05 });
+  const base = {
+    skillGroupId: 3,
+    monday: null,
+    interval: 30 as const,
+    model: 'c' as const,
+    shrinkage: 0.3,
+    patienceSeconds: 200,
+    maxAbandonRate: 0.05,
+  };
+  expect(historyQuery(base)).toEqual({
+    skillGroupId: 3,
+    from: undefined,
+    to: undefined,
+    interval: 30,
+    shrinkage: 0.3,
+    model: 'c',
+    patienceSeconds: undefined,
+    maxAbandonRate: undefined,
+  });
+  expect(historyQuery({ ...base, monday: '2026-11-16', model: 'a', patienceSeconds: null })).toMatchObject({
+    from: '2026-11-16',
+    to: '2026-11-23',
+    patienceSeconds: undefined,
+    maxAbandonRate: 0.05,
+  });
 });

@@ -13,17 +13,34 @@ test('the default scenario as a request: seconds, skills by queue name with prio
   const r = simulateRequest(DEFAULT_SCENARIO);
   if (!('body' in r)) throw new Error('the default scenario parses');
   expect(r.body).toMatchObject({
-    intervalSeconds: 1800, slSeconds: 20, replications: 10, seed: 1,
-    queues: [{ name: '政策咨询', callsPerInterval: [60, 90, 120, 130, 120, 100, 80, 60], ahtSeconds: 180, patienceSeconds: 120 }, { name: '社保查询', ahtSeconds: 240 }],
+    intervalSeconds: 1800,
+    slSeconds: 20,
+    replications: 10,
+    seed: 1,
+    queues: [
+      { name: '政策咨询', callsPerInterval: [60, 90, 120, 130, 120, 100, 80, 60], ahtSeconds: 180, patienceSeconds: 120 },
+      { name: '社保查询', ahtSeconds: 240 },
+    ],
     agents: [
       { count: 11, skills: [{ queue: '政策咨询', priority: 1 }] },
       { count: 9, skills: [{ queue: '社保查询', priority: 1 }] },
-      { count: 5, skills: [{ queue: '政策咨询', priority: 1 }, { queue: '社保查询', priority: 2 }] },
+      {
+        count: 5,
+        skills: [
+          { queue: '政策咨询', priority: 1 },
+          { queue: '社保查询', priority: 2 },
+        ],
+      },
     ],
   });
   const never = simulateRequest({ ...DEFAULT_SCENARIO, queues: [{ ...DEFAULT_SCENARIO.queues[0]!, patienceSeconds: '' }] });
   expect('body' in never && (never.body as { queues: { patienceSeconds: unknown }[] }).queues[0]?.patienceSeconds).toBeNull();
-  expect(simulateRequest({ ...DEFAULT_SCENARIO, queues: [DEFAULT_SCENARIO.queues[0]!, { ...DEFAULT_SCENARIO.queues[1]!, calls: '1,,x' }] })).toEqual({ badQueue: 1 });
+  expect(
+    simulateRequest({
+      ...DEFAULT_SCENARIO,
+      queues: [DEFAULT_SCENARIO.queues[0]!, { ...DEFAULT_SCENARIO.queues[1]!, calls: '1,,x' }],
+    }),
+  ).toEqual({ badQueue: 1 });
 });
 
 test('interval labels on the clock from the start time', () => {

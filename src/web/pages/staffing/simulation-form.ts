@@ -35,7 +35,11 @@ export interface SimulationForm {
  * a cross-trained group that prefers 政策咨询 and helps 社保查询 when idle.
  */
 export const DEFAULT_SCENARIO: SimulationForm = {
-  startTime: '08:00', intervalMinutes: '30', slSeconds: '20', replications: '10', seed: '1',
+  startTime: '08:00',
+  intervalMinutes: '30',
+  slSeconds: '20',
+  replications: '10',
+  seed: '1',
   queues: [
     { id: 'q1', name: '政策咨询', calls: '60, 90, 120, 130, 120, 100, 80, 60', ahtSeconds: '180', patienceSeconds: '120' },
     { id: 'q2', name: '社保查询', calls: '40, 50, 70, 80, 70, 60, 50, 40', ahtSeconds: '240', patienceSeconds: '180' },
@@ -66,11 +70,18 @@ export function simulateRequest(f: SimulationForm): { body: unknown } | { badQue
   for (const [i, q] of f.queues.entries()) {
     const calls = parseList(q.calls);
     if (!calls) return { badQueue: i };
-    queues.push({ name: q.name.trim(), callsPerInterval: calls, ahtSeconds: num(q.ahtSeconds), patienceSeconds: q.patienceSeconds.trim() === '' ? null : Number(q.patienceSeconds) });
+    queues.push({
+      name: q.name.trim(),
+      callsPerInterval: calls,
+      ahtSeconds: num(q.ahtSeconds),
+      patienceSeconds: q.patienceSeconds.trim() === '' ? null : Number(q.patienceSeconds),
+    });
   }
   const agents = f.agents.map((a) => ({
     count: num(a.count),
-    skills: a.priorities.flatMap((p, i) => (p.trim() === '' || !f.queues[i] ? [] : [{ queue: (f.queues[i] as QueueForm).name.trim(), priority: Number(p) }])),
+    skills: a.priorities.flatMap((p, i) =>
+      p.trim() === '' || !f.queues[i] ? [] : [{ queue: (f.queues[i] as QueueForm).name.trim(), priority: Number(p) }],
+    ),
   }));
   const minutes = num(f.intervalMinutes);
   return {

@@ -22,10 +22,19 @@ export interface WhatIfLabels {
  * SL, occupancy, P(wait), P(abandon) (%, left axis) and ASA (s, right axis) against n, the chosen n marked;
  * rows where the model is undefined (Erlang C, n ≤ A) are gaps and a shaded band, never zeros.
  */
-export function whatIfOption(rows: readonly WhatIfRow[], chosen: number, labels: WhatIfLabels, slTargetPercent?: number): ChartOption {
+export function whatIfOption(
+  rows: readonly WhatIfRow[],
+  chosen: number,
+  labels: WhatIfLabels,
+  slTargetPercent?: number,
+): ChartOption {
   const x = rows.map((r) => String(r.agents));
   const line = (name: string, pick: (r: WhatIfRow & { defined: true }) => number, axis = 0) => ({
-    type: 'line' as const, name, yAxisIndex: axis, connectNulls: false, data: rows.map((r) => (r.defined ? pick(r) : null)),
+    type: 'line' as const,
+    name,
+    yAxisIndex: axis,
+    connectNulls: false,
+    data: rows.map((r) => (r.defined ? pick(r) : null)),
   });
   const undefinedRows = rows.filter((r) => !r.defined);
   const first = undefinedRows[0];
@@ -51,7 +60,13 @@ export function whatIfOption(rows: readonly WhatIfRow[], chosen: number, labels:
           ],
         },
         ...(first && last
-          ? { markArea: { silent: true, itemStyle: { color: 'rgba(200,200,200,0.25)' }, data: [[{ name: labels.undefinedZone, xAxis: String(first.agents) }, { xAxis: String(last.agents) }]] } }
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: 'rgba(200,200,200,0.25)' },
+                data: [[{ name: labels.undefinedZone, xAxis: String(first.agents) }, { xAxis: String(last.agents) }]],
+              },
+            }
           : {}),
       },
       line(labels.occupancy, (r) => pct(r.occupancy)),
@@ -75,11 +90,35 @@ export function planOption(rows: readonly PlanRow[], labels: { agents: string; p
     grid: { left: 52, right: 56, top: 40, bottom: 64 },
     dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 8 }],
     xAxis: { type: 'category', data: rows.map((r) => shortStart(r.start)) },
-    yAxis: [{ type: 'value', name: labels.agents, min: 0 }, { type: 'value', name: labels.calls, min: 0, splitLine: { show: false } }],
+    yAxis: [
+      { type: 'value', name: labels.agents, min: 0 },
+      { type: 'value', name: labels.calls, min: 0, splitLine: { show: false } },
+    ],
     series: [
-      { type: 'bar', yAxisIndex: 1, name: labels.calls, data: rows.map((r) => r.calls), itemStyle: { color: '#c9d7ee' }, barCategoryGap: '10%' },
-      { type: 'line', step: 'middle', name: labels.agents, data: rows.map((r) => r.agents), itemStyle: { color: '#1f5fbf' }, showSymbol: false },
-      { type: 'line', step: 'middle', name: labels.positions, data: rows.map((r) => r.positions), itemStyle: { color: '#d9822b' }, showSymbol: false },
+      {
+        type: 'bar',
+        yAxisIndex: 1,
+        name: labels.calls,
+        data: rows.map((r) => r.calls),
+        itemStyle: { color: '#c9d7ee' },
+        barCategoryGap: '10%',
+      },
+      {
+        type: 'line',
+        step: 'middle',
+        name: labels.agents,
+        data: rows.map((r) => r.agents),
+        itemStyle: { color: '#1f5fbf' },
+        showSymbol: false,
+      },
+      {
+        type: 'line',
+        step: 'middle',
+        name: labels.positions,
+        data: rows.map((r) => r.positions),
+        itemStyle: { color: '#d9822b' },
+        showSymbol: false,
+      },
     ],
   };
 }
@@ -102,7 +141,12 @@ const COLORS = ['#1f5fbf', '#d9822b', '#2f9e6e', '#8e44ad', '#c0392b'];
  * One metric of a simulation per interval: the mean of each queue as a line and its 95 % confidence
  * interval as a band (a transparent base stacked with the band's height).
  */
-export function simulationOption(intervals: readonly SimStats[], metric: SimMetric, intervalLabels: readonly string[], ciLabel: string): ChartOption {
+export function simulationOption(
+  intervals: readonly SimStats[],
+  metric: SimMetric,
+  intervalLabels: readonly string[],
+  ciLabel: string,
+): ChartOption {
   const share = SHARE_METRICS.has(metric);
   const queues = [...new Set(intervals.map((r) => r.queue))];
   const series = queues.flatMap((q, i) => {
@@ -111,9 +155,39 @@ export function simulationOption(intervals: readonly SimStats[], metric: SimMetr
     const color = COLORS[i % COLORS.length] as string;
     const stack = `ci-${i}`;
     return [
-      { type: 'line' as const, name: `${q} ${ciLabel}`, stack, data: bands.map((b) => (b ? b[0] : null)), lineStyle: { opacity: 0 }, showSymbol: false, tooltip: { show: false }, legendHoverLink: false },
-      { type: 'line' as const, name: `${q} ${ciLabel}`, stack, data: bands.map((b) => (b ? b[1] - b[0] : null)), lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.18 }, showSymbol: false, tooltip: { show: false } },
-      { type: 'line' as const, name: q, data: rows.map((r) => (r[metric].mean === null ? null : share ? pct(r[metric].mean as number) : Math.round((r[metric].mean as number) * 10) / 10)), itemStyle: { color }, lineStyle: { color } },
+      {
+        type: 'line' as const,
+        name: `${q} ${ciLabel}`,
+        stack,
+        data: bands.map((b) => (b ? b[0] : null)),
+        lineStyle: { opacity: 0 },
+        showSymbol: false,
+        tooltip: { show: false },
+        legendHoverLink: false,
+      },
+      {
+        type: 'line' as const,
+        name: `${q} ${ciLabel}`,
+        stack,
+        data: bands.map((b) => (b ? b[1] - b[0] : null)),
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.18 },
+        showSymbol: false,
+        tooltip: { show: false },
+      },
+      {
+        type: 'line' as const,
+        name: q,
+        data: rows.map((r) =>
+          r[metric].mean === null
+            ? null
+            : share
+              ? pct(r[metric].mean as number)
+              : Math.round((r[metric].mean as number) * 10) / 10,
+        ),
+        itemStyle: { color },
+        lineStyle: { color },
+      },
     ];
   });
   return {

@@ -4,7 +4,15 @@ export type QueueModel = 'c' | 'a';
 export type TargetName = 'serviceLevel' | 'maxAsaSeconds' | 'maxAbandonRate' | 'maxOccupancy';
 
 export type WhatIfRow =
-  | { agents: number; defined: true; serviceLevel: number; asaSeconds: number; pWait: number; pAbandon: number; occupancy: number }
+  | {
+      agents: number;
+      defined: true;
+      serviceLevel: number;
+      asaSeconds: number;
+      pWait: number;
+      pAbandon: number;
+      occupancy: number;
+    }
   | { agents: number; defined: false; reason: string };
 
 /** POST /staffing/solve. */
@@ -19,7 +27,10 @@ export type SolveAnswer = {
   binding: TargetName[];
   failed: TargetName[];
   whatIf: WhatIfRow[];
-} & ({ defined: true; serviceLevel: number; asaSeconds: number; pWait: number; pAbandon: number; occupancy: number } | { defined: false; reason: string });
+} & (
+  | { defined: true; serviceLevel: number; asaSeconds: number; pWait: number; pAbandon: number; occupancy: number }
+  | { defined: false; reason: string }
+);
 
 /** One interval of a requirement curve (GET /staffing/plan/history). */
 export interface PlanRow {

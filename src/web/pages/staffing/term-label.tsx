@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { QueueModel } from './staffing-types.ts';
 
 /** Staffing terms with a model-specific definition in `staffing.terms.<k>.{label,c,a}`. */
-export type StaffingTerm = 'traffic' | 'agents' | 'positions' | 'serviceLevel' | 'asa' | 'pWait' | 'pAbandon' | 'occupancy' | 'fractionalAgents';
+export type StaffingTerm =
+  | 'traffic'
+  | 'agents'
+  | 'positions'
+  | 'serviceLevel'
+  | 'asa'
+  | 'pWait'
+  | 'pAbandon'
+  | 'occupancy'
+  | 'fractionalAgents';
 
 /**
  * A staffing figure's name with its definition under the chosen model (Erlang C and A define ASA, SL and
@@ -19,11 +28,23 @@ export function TermLabel({ k, model }: { k: StaffingTerm; model: QueueModel }) 
   return (
     <span className="metric-label">
       <span title={definition}>{label}</span>
-      <button type="button" className="info-button" aria-label={`${label}: ${t('common.definition')}`} aria-expanded={open} aria-controls={id}
-        onClick={() => setOpen((o) => !o)} onBlur={() => setOpen(false)} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
+      <button
+        type="button"
+        className="info-button"
+        aria-label={`${label}: ${t('common.definition')}`}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
         ⓘ
       </button>
-      <span id={id} role="tooltip" className="popover" hidden={!open}>{definition}</span>
+      <span id={id} role="tooltip" className="popover" hidden={!open}>
+        {definition}
+      </span>
     </span>
   );
 }
