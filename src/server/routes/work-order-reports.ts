@@ -26,6 +26,22 @@ export async function workOrderReportRoutes(app: FastifyInstance) {
       const dispatched = new Set(
         (await ctx.db.selectFrom('work_order_dispatch').select('work_order_id').distinct().execute()).map((r) => r.work_order_id),
       );
+      // Every callback answer counts (docs/work-orders.md): an order redone after 不满意 keeps that answer.
+      const callbacks = new Map<number, string[]>();
+      const ids = rows.map((r) => r.id);
+      const answers = ids.length
+        ? await ctx.db
+            .selectFrom('work_order_history')
+            .select(['work_order_id', 'data_json'])
+            .where('action', '=', 'callback')
+            .where('work_order_id', 'in', ids)
+            .orderBy('at')
+            .execute()
+        : [];
+      for (const a of answers) {
+        const satisfaction = a.data_json ? (JSON.parse(a.data_json) as { satisfaction?: string }).satisfaction : undefined;
+        if (satisfaction) callbacks.set(a.work_order_id, [...(callbacks.get(a.work_order_id) ?? []), satisfaction]);
+      }
       const facts = rows.map((r) => ({
         status: r.status,
         dispatched: dispatched.has(r.id),
@@ -34,6 +50,7 @@ export async function workOrderReportRoutes(app: FastifyInstance) {
         returnCount: r.return_count,
         redoCount: r.redo_count,
         satisfaction: r.satisfaction,
+        callbacks: callbacks.get(r.id) ?? [],
         createdAt: r.created_at,
       }));
       const byCategory: Record<string, number> = {};

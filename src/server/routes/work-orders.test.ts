@@ -161,8 +161,8 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
         headers: lead,
       })
     ).json();
-    // Callbacks: the first order ended 满意, the escalated one stands at 不满意 → 1 of 2.
-    expect(summary.rates).toMatchObject({ closed: 1, firstTimeClosureRate: 0, satisfactionRate: 0.5 });
+    // Every callback counts: the first order 不满意 then 满意, the escalated one 不满意 twice → 1 of 4.
+    expect(summary.rates).toMatchObject({ closed: 1, firstTimeClosureRate: 0, satisfactionRate: 0.25 });
   });
 
   test('every transition is allowed only for its roles; refusals change nothing', async () => {

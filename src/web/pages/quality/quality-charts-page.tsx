@@ -102,7 +102,16 @@ export default function QualityChartsPage() {
   );
   const [agentId, setAgentId] = useState('');
   const [teamId, setTeamId] = useState('');
-  const teams = useResource<{ items: { id: number; name: string }[] }>(seesAll ? '/teams' : null);
+  const isLead = user.roles.includes('team_lead');
+  // A team lead may chart only the team they lead (the API refuses other teams).
+  const allTeams = useResource<{ items: { id: number; name: string; leaderAgentId: number | null }[] }>(
+    seesAll || isLead ? '/teams' : null,
+  );
+  const teams = {
+    data: allTeams.data && {
+      items: seesAll ? allTeams.data.items : allTeams.data.items.filter((x) => x.leaderAgentId === user.agentId),
+    },
+  };
   const aid =
     agentId || (user.roles.includes('agent') && user.agentId ? String(user.agentId) : String(agents.data?.items[0]?.id ?? ''));
   const chart = useResource<ChartData>(teamId ? `/qa/charts/team/${teamId}` : aid ? `/qa/charts/agent/${aid}` : null);
