@@ -93,3 +93,60 @@ test('build, inspect and publish a schedule; the agent sees their shifts', async
   });
   expect(past.statusCode).toBe(400);
 }, 60_000);
+
+test('re-optimising keeps the locked assignments of an earlier schedule, and says how many', async () => {
+  const planner = (await t.signIn('planner')).headers;
+  const first = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/schedules',
+      headers: planner,
+      payload: { start: '2026-11-30', weeks: 1, timeLimitSeconds: 5 },
+    })
+  ).json();
+  const db = t.handle.db;
+  // Lock two assignments of different agents, as a planner's edits would.
+  const picked = await db
+    .selectFrom('schedule_assignment')
+    .select(['id', 'agent_id', 'date', 'shift', 'segments_json'])
+    .where('schedule_id', '=', first.id)
+    .orderBy('id')
+    .execute();
+  const locked = [picked[0], picked.find((r) => r.agent_id !== picked[0]?.agent_id)].filter((r) => r !== undefined);
+  expect(locked.length).toBe(2);
+  await db
+    .updateTable('schedule_assignment')
+    .set({ locked: 1 })
+    .where(
+      'id',
+      'in',
+      locked.map((r) => r.id),
+    )
+    .execute();
+  const again = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/schedules',
+    headers: planner,
+    payload: { start: '2026-11-30', weeks: 1, timeLimitSeconds: 5, keepLocksFrom: first.id },
+  });
+  expect(again.statusCode, again.body).toBe(201);
+  expect(again.json()).toMatchObject({ locksKept: 2, violations: 0 });
+  for (const l of locked) {
+    const kept = await db
+      .selectFrom('schedule_assignment')
+      .select(['shift', 'segments_json', 'locked'])
+      .where('schedule_id', '=', again.json().id)
+      .where('agent_id', '=', l.agent_id)
+      .where('date', '=', l.date)
+      .executeTakeFirst();
+    expect(kept).toMatchObject({ shift: l.shift, segments_json: l.segments_json, locked: 1 });
+  }
+  const missing = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/schedules',
+    headers: planner,
+    payload: { start: '2026-11-30', keepLocksFrom: 9999 },
+  });
+  expect(missing.statusCode).toBe(422);
+  expect(missing.json().errors[0].path).toBe('body.keepLocksFrom');
+}, 90_000);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
 import { buildSchedule, recountCoverage } from '../../domain/schedule/build-schedule.ts';
+import type { Lock } from '../../domain/schedule/types.ts';
 import type { Db } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { notify } from '../../store/notifications.ts';
@@ -33,6 +34,34 @@ async function currentResult(db: Db, id: number, json: string | null) {
   };
 }
 
+/** The locked assignments of a stored schedule that fall on the new period's dates, as the builder's locks. */
+async function lockedAssignments(
+  db: Db,
+  scheduleId: number,
+  dates: string[],
+  zone: string,
+  noOf: Map<number, string>,
+): Promise<Lock[]> {
+  if (!(await db.selectFrom('schedule').select('id').where('id', '=', scheduleId).executeTakeFirst()))
+    throw new HttpProblem(422, 'Unprocessable Entity', `schedule ${scheduleId} does not exist`, [
+      { path: 'body.keepLocksFrom', message: 'no such schedule' },
+    ]);
+  const rows = await db
+    .selectFrom('schedule_assignment')
+    .select(['agent_id', 'date', 'shift', 'segments_json'])
+    .where('schedule_id', '=', scheduleId)
+    .where('locked', '=', 1)
+    .where('date', 'in', dates.length ? dates : [''])
+    .execute();
+  return rows.flatMap((r) => {
+    const agent = noOf.get(r.agent_id);
+    const [shift, skillGroup] = r.shift.split('·');
+    const first = (JSON.parse(r.segments_json) as { start: string }[])[0];
+    if (!agent || !shift || !skillGroup || !first) return [];
+    return [{ agent, date: r.date, shift, skillGroup, start: DateTime.fromISO(first.start, { zone }).toFormat('HH:mm') }];
+  });
+}
+
 export async function scheduleRoutes(app: FastifyInstance) {
   defineRoute(app, {
     method: 'POST',
@@ -46,6 +75,8 @@ export async function scheduleRoutes(app: FastifyInstance) {
       weeks: z.number().int().min(1).max(2).default(1),
       name: z.string().trim().max(100).optional(),
       timeLimitSeconds: z.number().min(1).max(120).default(20),
+      /** Re-optimise around the assignments locked in this schedule (planner edits, approved requests, overtime). */
+      keepLocksFrom: z.number().int().positive().optional(),
     }),
     handler: async ({ ctx, body, actor, reply }) => {
       const groups = await ctx.db.selectFrom('skill_group').selectAll().orderBy('id').execute();
@@ -94,8 +125,10 @@ export async function scheduleRoutes(app: FastifyInstance) {
             .map((p) => ({ calls: p.offered, ahtSeconds: p.ahtSeconds ?? 240 })),
         );
       }
-      const { agents: people, idOf } = await scheduleAgents(ctx.db);
+      const { agents: people, idOf, noOf } = await scheduleAgents(ctx.db);
+      const locks = body.keepLocksFrom ? await lockedAssignments(ctx.db, body.keepLocksFrom, dates, zone, noOf) : [];
       const out = await buildSchedule({
+        locks,
         dates,
         timeZone: zone,
         required,
@@ -140,7 +173,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
           segments_json: JSON.stringify(a.segments),
           breaks_json: JSON.stringify(a.breaks),
           pay_rate: a.payRate,
-          locked: 0,
+          locked: a.locked ? 1 : 0,
         }));
         for (let i = 0; i < rows.length; i += 300)
           await tx
@@ -154,7 +187,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
             action: 'build',
             entity: 'schedule',
             entityId: id,
-            after: { start: body.start, weeks: body.weeks, fit: out.fit, gap: out.gap },
+            after: { start: body.start, weeks: body.weeks, fit: out.fit, gap: out.gap, locksKept: locks.length },
           },
           ctx.now(),
         );
@@ -168,6 +201,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
           gap: out.gap,
           unfilledShifts: out.unfilledShifts,
           violations: out.violations.length,
+          locksKept: locks.length,
         };
       });
     },

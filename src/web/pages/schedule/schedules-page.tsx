@@ -64,6 +64,7 @@ export default function SchedulesPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const id = selected ?? list.data?.items[0]?.id ?? null;
   const detail = useResource<Detail>(id ? `/schedules/${id}` : null, { tick });
+  const picked = list.data?.items.find((s) => s.id === id);
   const [start, setStart] = useState(nextMonday());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -181,6 +182,19 @@ export default function SchedulesPage() {
             </option>
           ))}
         </select>
+        {picked && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            title={t('sched.reoptimiseHelp')}
+            onClick={() =>
+              void run(() => api.post('/schedules', { start: picked.start, weeks: picked.weeks, keepLocksFrom: picked.id }))
+            }
+          >
+            {t('sched.reoptimise')}
+          </button>
+        )}
         {d && d.status === 'draft' && (
           <button type="button" className="button" onClick={() => void run(() => api.post(`/schedules/${d.id}/publish`))}>
             {t('sched.publish')}
