@@ -92,7 +92,7 @@ export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: num
   const leader = agents.find((a) => a.isLeader);
   const member = agents.find((a) => !a.isLeader && a.team === leader?.team);
   for (const u of DEMO_USERS) {
-    await insertUser(
+    const userId = await insertUser(
       db,
       {
         username: u.username,
@@ -109,6 +109,9 @@ export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: num
       },
       now,
     );
+    // The demo unit user is its unit's head (负责人): urgent orders reach them when no shift lead is on duty.
+    if (u.link === 'unit' && unitIds[0] != null)
+      await db.updateTable('handling_unit').set({ head_user_id: userId }).where('id', '=', unitIds[0]).execute();
   }
   return { skillGroupIds, agentIds, users: DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles })) };
 }
