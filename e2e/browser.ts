@@ -62,8 +62,13 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 /** A new page signed in as a demo user (password `zuoxi-demo`) through the login form, Chinese locale. */
-export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'zh-CN' });
+export async function signIn(
+  browser: Browser,
+  url: string,
+  username: string,
+  viewport = { width: 1400, height: 900 },
+): Promise<Page> {
+  const page = await browser.newPage({ locale: 'zh-CN', viewport });
   await page.goto(url);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill('zuoxi-demo');

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './browser.ts';
+import { launchBrowser, type RunningServer, signIn as signInAs, startServer } from './browser.ts';
 
 // The report pages over the demo center's call history: the numbers on screen are the API's, the totals
 // row agrees with the server's own total (summed from stored cells), an agent sees their own days, and an
@@ -17,15 +17,7 @@ describe('report pages', () => {
     await server?.stop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    await page.goto(server.url);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('zuoxi-demo');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="sign-out"]').waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInAs(browser, server.url, username, { width: 1440, height: 1000 });
 
   test('a manager reads yesterday by half hour: KPIs and totals row equal the server total', async () => {
     const page = await signIn('manager');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './browser.ts';
+import { launchBrowser, type RunningServer, signIn as signInAs, startServer } from './browser.ts';
 
 // The product as a newcomer meets it: `zuoxi serve` on an empty database seeds the demo center,
 // and each demo user signs in through the login page and sees the pages of its role.
@@ -16,15 +16,7 @@ describe('signing in through the browser', () => {
     await server?.stop();
   });
 
-  async function signIn(username: string) {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(server.url);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('zuoxi-demo');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="sign-out"]').waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const signIn = (username: string) => signInAs(browser, server.url, username);
 
   test('the server printed the URL and the demo logins', () => {
     expect(server.output()).toContain('Demo logins');

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './browser.ts';
+import { launchBrowser, type RunningServer, signIn as signInAs, startServer } from './browser.ts';
 
 // An agent registers a complaint during a call; the team lead dispatches it from the board; the unit accepts and
 // replies from its inbox; the agent calls the caller back from the callback list and the order closes — all
@@ -17,15 +17,7 @@ describe('a work order from the call to its close', () => {
     await server?.stop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill('zuoxi-demo');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="sign-out"]').waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInAs(browser, server.url, username);
 
   test('register, dispatch from the board, the unit replies from its inbox, the callback closes it', async () => {
     const agent = await signIn('agent');
