@@ -163,6 +163,25 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
     ).json();
     // Every callback counts: the first order 不满意 then 满意, the escalated one 不满意 twice → 1 of 4.
     expect(summary.rates).toMatchObject({ closed: 1, firstTimeClosureRate: 0, satisfactionRate: 0.25 });
+    const placed = summary.byLocation.reduce((n: number, l: { count: number }) => n + l.count, 0);
+    expect(placed).toBe(summary.rates.orders);
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/work-orders/reports/summary?from=2026-11-01T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00&format=xlsx',
+      headers: lead,
+    });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const cells: unknown[][] = [];
+    sheet?.eachRow((row) => cells.push(Array.from((row.values as unknown[]).slice(1))));
+    expect(cells[0]).toEqual(['分类', '项目', '数量', '比率']);
+    expect(cells).toContainEqual(['比率', '满意率', undefined, 0.25]);
+    expect(cells).toContainEqual(['总量', '工单数', summary.rates.orders]);
+    const locations = cells.filter((r) => r[0] === '地点');
+    expect(locations.length).toBe(summary.byLocation.length);
   });
 
   test('every transition is allowed only for its roles; refusals change nothing', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryString } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Chart, type ChartOption } from '../../components/chart.tsx';
 import { DataTable } from '../../components/data-table.tsx';
@@ -24,6 +25,7 @@ interface Summary {
   backlog: { bucket: string; count: number }[];
   byCategory: Record<string, number>;
   byUnit: { unit: string; count: number }[];
+  byLocation: { location: string; count: number }[];
 }
 
 const monthStart = () => `${new Date().toISOString().slice(0, 8)}01`;
@@ -116,6 +118,23 @@ export default function OrderReportsPage() {
           </div>
         </div>
       )}
+      {span.from && span.to && (
+        <p>
+          <a className="button" href={`/api/v1/work-orders/reports/summary${queryString({ ...span, format: 'xlsx' })}`} download>
+            {t('wo.exportXlsx')}
+          </a>
+        </p>
+      )}
+      <DataTable
+        caption={t('wo.byLocation')}
+        rows={(data.data?.byLocation ?? []).slice(0, 20)}
+        rowKey={(l) => l.location}
+        exportName="orders-by-location"
+        columns={[
+          { key: 'location', header: t('wo.location'), value: (l) => l.location },
+          { key: 'count', header: t('wo.count'), numeric: true, value: (l) => l.count },
+        ]}
+      />
       <DataTable
         caption={t('wo.byUnit')}
         rows={data.data?.byUnit ?? []}
