@@ -69,6 +69,14 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
     expect(detail).toMatchObject({ status: 'closed', redoCount: 1, satisfaction: 'satisfied', callerPhone: '13812345678' });
   });
 
+  test('a consultation that also concerns a complaint is filed as a complaint (the stricter category)', async () => {
+    const mixed = { ...complaint, category: 'consultation', alsoCategories: ['complaint'] };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/work-orders', headers: agent, payload: mixed });
+    expect(created.statusCode, created.body).toBe(201);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/work-orders/${created.json().id}`, headers: agent })).json();
+    expect(detail.category).toBe('complaint');
+  });
+
   test('a refused transition changes nothing: wrong status is 409, wrong role 403', async () => {
     const { id } = (
       await t.app.inject({ method: 'POST', url: '/api/v1/work-orders', headers: agent, payload: complaint })

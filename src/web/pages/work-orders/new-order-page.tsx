@@ -30,6 +30,8 @@ export default function NewOrderPage() {
     callerPhone: '',
   });
   const [content, setContent] = useState<Record<string, string>>({});
+  // A matter between consultation/suggestion and complaint/help is filed as the stricter one (the server decides).
+  const [also, setAlso] = useState<string[]>([]);
   const [answer, setAnswer] = useState({ text: '', kind: 'knowledge', reference: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -47,6 +49,7 @@ export default function NewOrderPage() {
     try {
       const body = {
         ...form,
+        alsoCategories: also.filter((c) => c !== form.category),
         callerName: form.callerName || undefined,
         callerPhone: form.callerPhone || undefined,
         content: Object.fromEntries(Object.entries(content).filter(([, v]) => v.trim())),
@@ -122,6 +125,20 @@ export default function NewOrderPage() {
               ))}
             </select>,
           )}
+          <fieldset className="field">
+            <legend title={t('wo.alsoHint')}>{t('wo.also')}</legend>
+            {CATEGORY_KEYS.filter((c) => c !== form.category).map((c) => (
+              <label key={c} className="inline">
+                <input
+                  type="checkbox"
+                  name={`also-${c}`}
+                  checked={also.includes(c)}
+                  onChange={(e) => setAlso(e.target.checked ? [...also, c] : also.filter((x) => x !== c))}
+                />
+                {t(`wo.categories.${c}`)}
+              </label>
+            ))}
+          </fieldset>
           <label className="field">
             <span>{t('wo.urgent')}</span>
             <input
