@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { krippendorffAlpha } from '../../domain/quality/krippendorff-alpha.ts';
 import { percentAgreement } from '../../domain/quality/percent-agreement.ts';
+import { storeContactBatch } from '../../store/import-contacts.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
 import { insertUser } from '../../store/users.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -72,7 +73,37 @@ describe.each(TEST_DIALECTS)('calibration API on %s', (dialect) => {
   let id = 0;
 
   test('blind while open for everyone, participants only, closed means closed', async () => {
+    // c1 is a stored call: the session lists it with its start, so evaluators can tell the calls apart.
+    const enteredAt = Date.UTC(2026, 10, 20, 2, 0);
+    await f.t.handle.db.transaction().execute((tx) =>
+      storeContactBatch(
+        tx,
+        [
+          {
+            key: 'c1',
+            callId: 'c1',
+            queue: 'q',
+            callerId: null,
+            enteredAt,
+            outcome: 'answered',
+            waitSeconds: 5,
+            answeredAt: enteredAt + 5000,
+            endedAt: enteredAt + 185_000,
+            agent: null,
+            talkSeconds: 180,
+            holdSeconds: 0,
+            acwSeconds: 0,
+            transferred: false,
+            ringNoAnswer: 0,
+          },
+        ],
+        [],
+        'test',
+      ),
+    );
     id = await session('11月校准', keys);
+    const listed = (await req('GET', `/api/v1/qa/calibrations/${id}`, f.h.qa)).json().contacts;
+    expect(listed.map((c: { enteredAt: number | null }) => c.enteredAt)).toEqual([enteredAt, null, null, null]);
     for (const who of ['qa', 'qa2', 'manager'] as const) {
       for (const [i, c] of keys.entries()) {
         const r = await score(

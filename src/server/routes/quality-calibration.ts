@@ -335,13 +335,21 @@ export async function qualityCalibrationRoutes(app: FastifyInstance) {
       const s = await load(ctx.db, params.id);
       const rows = await sessionScores(ctx.db, s.id);
       const keys = s.contacts.map((c) => c.contactKey);
-      const recordings = new Map(
-        (await ctx.db.selectFrom('contact').select(['key', 'recording_url']).where('key', 'in', keys).execute()).map((c) => [
-          c.key,
-          c.recording_url,
-        ]),
+      const found = new Map(
+        (
+          await ctx.db
+            .selectFrom('contact')
+            .select(['key', 'recording_url', 'entered_at'])
+            .where('key', 'in', keys.length ? keys : [''])
+            .execute()
+        ).map((c) => [c.key, c]),
       );
-      const contacts = s.contacts.map((c) => ({ ...c, recordingUrl: recordings.get(c.contactKey) ?? null }));
+      // The call's start lets evaluators tell the calls apart (a contact key means nothing to them).
+      const contacts = s.contacts.map((c) => ({
+        ...c,
+        recordingUrl: found.get(c.contactKey)?.recording_url ?? null,
+        enteredAt: found.get(c.contactKey)?.entered_at ?? null,
+      }));
       const head = {
         id: s.id,
         name: s.name,

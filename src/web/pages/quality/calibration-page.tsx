@@ -50,7 +50,7 @@ interface SessionDetail {
   evaluators: number;
   scored: number;
   blind: boolean;
-  contacts: { contactKey: string; agentId: number; recordingUrl: string | null }[];
+  contacts: { contactKey: string; agentId: number; recordingUrl: string | null; enteredAt: number | null }[];
   myScores?: { contactKey: string; score: number | null; answers: Answers }[];
   expert?: string | null;
   items?: ItemStats[];
@@ -166,7 +166,17 @@ function StatsTable({ items }: { items: ItemStats[] }) {
   );
 }
 
-function BlindScoring({ session, card, onSaved }: { session: SessionDetail; card: CardVersion; onSaved: () => void }) {
+function BlindScoring({
+  session,
+  card,
+  onSaved,
+  zone,
+}: {
+  session: SessionDetail;
+  card: CardVersion;
+  onSaved: () => void;
+  zone: string;
+}) {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const [contact, setContact] = useState('');
@@ -194,7 +204,7 @@ function BlindScoring({ session, card, onSaved }: { session: SessionDetail; card
             >
               {t('qaPages.evaluateThis')}
             </button>{' '}
-            {c.contactKey}{' '}
+            {c.enteredAt != null ? formatInstant(c.enteredAt, zone) : c.contactKey}{' '}
             {mine.has(c.contactKey) && (
               <span className="badge">
                 {t('qaPages.myScore')} {formatNumber(mine.get(c.contactKey)!.score, 'zh-CN', 1)}
@@ -404,7 +414,7 @@ export default function CalibrationPage() {
           </button>
         )}
       </div>
-      {d?.blind && card && <BlindScoring session={d} card={card} onSaved={detail.reload} />}
+      {d?.blind && card && <BlindScoring session={d} card={card} onSaved={detail.reload} zone={zone} />}
       {d && !d.blind && d.items && (
         <div className="panel">
           <p className="muted">{d.expert ? `${t('qaPages.expert')}: ${d.expert}` : t('qaPages.noExpert')}</p>
