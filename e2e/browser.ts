@@ -30,26 +30,29 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `zuoxi serve` on a free port over a new SQLite file, exactly as `npm start` does, and waits for it. */
+/**
+ * Starts `zuoxi serve` over a new SQLite file, exactly as `npm start` does, and waits for it. The port is 0 (the
+ * system's choice, read back from the server's output): a port picked at random here could be taken meanwhile.
+ */
 export async function startServer(): Promise<RunningServer> {
   buildWebIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-e2e-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['bin/zuoxi.js', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, ['bin/zuoxi.js', 'serve', '--port', '0', '--host', '127.0.0.1'], {
     env: { ...process.env, ZUOXI_DB: join(dir, 'zuoxi.db'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode != null) throw new Error(`server exited: ${out}`);
     if (out.includes('Zuoxi is running')) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  if (!out.includes('Zuoxi is running')) throw new Error(`server did not start in time: ${out}`);
+  const port = /Zuoxi is running: http:\/\/localhost:(\d+)/.exec(out)?.[1];
+  if (!port) throw new Error(`server did not start in time: ${out}`);
+  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     output: () => out,

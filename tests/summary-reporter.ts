@@ -1,8 +1,9 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
- * Prints the plain closing line `N passed, N failed[, N skipped]` that CI reads,
- * after vitest's own summary. Counts individual tests, not files.
+ * Prints the plain closing line `N passed, N failed` that CI reads, after vitest's own summary (skipped tests on
+ * the line before). Counts individual tests; a file whose setup failed (beforeAll, import) counts as one failure
+ * more, since its tests never ran and would otherwise vanish from the count.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, errors: ReadonlyArray<unknown>): void {
@@ -16,11 +17,11 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      // A file that failed to load has no tests but is a failure all the same.
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
+      const tests = [...mod.children.allTests()];
+      if (mod.state() === 'failed' && !tests.some((t) => t.result().state === 'failed')) failed++;
     }
     failed += errors.length;
-    const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);
+    if (skipped > 0) process.stdout.write(`\n${skipped} skipped`);
+    process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   }
 }

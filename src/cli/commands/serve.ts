@@ -38,11 +38,14 @@ export function register(program: Command): void {
       });
       const host = opts.host ?? process.env.HOST ?? '0.0.0.0';
       await app.listen({ port, host });
+      // With --port 0 the system picks a free port: print the one actually bound.
+      const address = app.server.address();
+      const bound = address && typeof address === 'object' ? address.port : port;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
       const lines = [
         '',
-        `座席 Zuoxi is running: http://localhost:${port}   (database: ${handle.location}; ready in ${secs} s)`,
-        `API docs (OpenAPI): http://localhost:${port}/api/docs`,
+        `座席 Zuoxi is running: http://localhost:${bound}   (database: ${handle.location}; ready in ${secs} s)`,
+        `API docs (OpenAPI): http://localhost:${bound}/api/docs`,
       ];
       if (seeded) {
         lines.push(`Demo logins (password for all: ${seeded.password}):`);
