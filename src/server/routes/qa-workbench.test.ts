@@ -140,8 +140,8 @@ describe.each(TEST_DIALECTS)('QA workbench API on %s', (dialect) => {
     });
     const view = (await get(`/api/v1/qa/calibrations/${session.json().id}`)).json();
     expect(view.contacts).toEqual([
-      { contactKey: 'c1', agentId: f.agentA, recordingUrl: '/rec/c1.wav' },
-      { contactKey: 'zz', agentId: f.agentA, recordingUrl: null },
+      { contactKey: 'c1', agentId: f.agentA, recordingUrl: '/rec/c1.wav', enteredAt: Date.UTC(2026, 10, 24, 2, 0, 0) - 2 * DAY },
+      { contactKey: 'zz', agentId: f.agentA, recordingUrl: null, enteredAt: null },
     ]);
   });
 
