@@ -1,6 +1,7 @@
 import type { AgentStateSpan, Contact, ContactOutcome } from '../../domain/contacts/contact.ts';
 import type { AgentSession, HeldContact, QueueLogParserState } from './parser-state.ts';
-import { type QueueLogLine, splitQueueLogLine } from './split-line.ts';
+import { LineFields, scanQueueLogLine } from './split-line.ts';
+import { Verb, verbOf } from './verbs.ts';
 
 export interface QueueLogParserOptions {
   /** Pause reasons that mean after-call work (话后处理); compared case-insensitively. */
@@ -43,7 +44,6 @@ export interface QueueLogParser {
   state(): QueueLogParserState;
 }
 
-const CALL_IDS_WITHOUT_CALL = new Set(['NONE', 'CLI', 'REALTIME', '']);
 const HORIZON_CHECK_MS = 60_000;
 
 /** Streaming Asterisk queue_log reader; field order of each verb in docs/formats.md. */
@@ -114,8 +114,9 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
   }
 
   /** A call left the queue unanswered (or ended after answer): emit it, or hold it for its after-call work. */
-  function close(c: Contact): void {
-    open.delete(`${c.callId}|${c.queue}`);
+  /** `callKey`: the call's key in `open` when the caller has it (saves building it again). */
+  function close(c: Contact, callKey = `${c.callId}|${c.queue}`): void {
+    open.delete(callKey);
     if (c.agent !== null && c.endedAt === null) {
       const a = agents.get(c.agent);
       if (a && a.activeCall === c.key) a.activeCall = null;
@@ -213,60 +214,74 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
     }
   }
 
-  /** The split of the line being read, reused line after line (nothing keeps it past push). */
-  const scratch: QueueLogLine = { time: 0, callId: '', queue: '', agent: '', event: '', data: [] };
+  /** The fields of the line being read, reused line after line (nothing keeps it past the line). */
+  const F = new LineFields();
   let curLine = 0;
-  let curEvent = '';
   function bad(reason: string): void {
-    out.errors.push({ line: curLine, reason: `${curEvent}: ${reason}` });
+    out.errors.push({ line: curLine, reason: `${F.event()}: ${reason}` });
   }
-
-  function num(d: string | undefined): number {
-    return d === undefined || d.trim() === '' ? Number.NaN : Number(d);
+  function notACall(): void {
+    bad(`call id "${F.callId()}" is not a call`);
   }
 
   function push(line: string, lineNo: number): void {
-    if (line.length === 0 || line.trim() === '') return;
-    const r = splitQueueLogLine(line, zone, scratch);
-    if ('error' in r) {
-      out.errors.push({ line: lineNo, reason: r.error });
+    read(line, 0, line.length, lineNo);
+  }
+
+  /** Reads the line `text[from, end)`; no string is cut but the fields the verb uses. */
+  function read(text: string, from: number, end: number, lineNo: number): void {
+    const problem = scanQueueLogLine(text, from, end, zone, F);
+    if (problem !== null) {
+      if (problem !== '') out.errors.push({ line: lineNo, reason: problem });
       return;
     }
-    const { time, callId, queue, agent, event, data } = r;
+    const time = F.time;
     if (time > lastTime) lastTime = time;
     release(time);
     // No closure per line here: under tsx every closure creation also pays a naming helper.
     curLine = lineNo;
-    curEvent = event;
-    const callKey = `${callId}|${queue}`;
-    switch (event) {
-      case 'ENTERQUEUE': {
-        if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
+    const verb = verbOf(text, F.eventStart, F.eventEnd);
+    switch (verb) {
+      case Verb.ENTERQUEUE: {
+        if (F.callIdIsNoCall()) {
+          notACall();
+          return;
+        }
+        const callKey = F.callAndQueue();
         const prev = open.get(callKey);
         if (prev && Math.floor(prev.enteredAt / 1000) === Math.floor(time / 1000)) return; // the same line again
         if (prev) {
           out.warnings.push({
             line: lineNo,
-            reason: `call ${callId} entered ${queue} again before its end; the earlier entry is counted with no recorded end`,
+            reason: `call ${F.callId()} entered ${F.queue()} again before its end; the earlier entry is counted with no recorded end`,
           });
           close(prev);
         }
-        open.set(callKey, newContact(callId, queue, time, data[1]?.trim() ? data[1].trim() : null));
+        const caller = F.data(1)?.trim();
+        open.set(callKey, newContact(F.callId(), F.queue(), time, caller ? caller : null));
         return;
       }
-      case 'CONNECT': {
-        const hold = num(data[0]);
-        if (!(hold >= 0)) return bad(`data1 (hold time) "${data[0] ?? ''}" is not a number of seconds`);
+      case Verb.CONNECT: {
+        const hold = F.num(0);
+        if (!(hold >= 0)) {
+          bad(`data1 (hold time) "${F.data(0) ?? ''}" is not a number of seconds`);
+          return;
+        }
+        const callKey = F.callAndQueue();
         let c = open.get(callKey);
         if (!c) {
-          if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
-          c = newContact(callId, queue, time - hold * 1000, null);
+          if (F.callIdIsNoCall()) {
+            notACall();
+            return;
+          }
+          c = newContact(F.callId(), F.queue(), time - hold * 1000, null);
           open.set(callKey, c);
           out.warnings.push({
             line: lineNo,
-            reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as CONNECT − hold time`,
+            reason: `no ENTERQUEUE for call ${F.callId()} in ${F.queue()}; entry time taken as CONNECT − hold time`,
           });
         }
+        const agent = F.agent();
         c.outcome = 'answered';
         c.waitSeconds = hold;
         c.answeredAt = time;
@@ -274,128 +289,147 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
         session(agent).activeCall = c.key;
         return;
       }
-      case 'COMPLETEAGENT':
-      case 'COMPLETECALLER':
-      case 'TRANSFER':
-      case 'BLINDTRANSFER':
-      case 'ATTENDEDTRANSFER': {
+      case Verb.COMPLETEAGENT:
+      case Verb.COMPLETECALLER:
+      case Verb.TRANSFER:
+      case Verb.BLINDTRANSFER:
+      case Verb.ATTENDEDTRANSFER: {
         // COMPLETE*: hold|call|origpos; (BLIND)TRANSFER: ext|context|hold|call|origpos;
         // ATTENDEDTRANSFER: method|data…|hold|call|origpos (LINK has two data fields) — so count from the end.
-        const isComplete = event.startsWith('COMPLETE');
-        const hi = isComplete ? 0 : data.length >= 5 ? data.length - 3 : 2;
-        const hold = num(data[hi]);
-        const talk = num(data[hi + 1]);
-        if (!(hold >= 0) || !(talk >= 0))
-          return bad(`hold time "${data[hi] ?? ''}" and call time "${data[hi + 1] ?? ''}" must be numbers of seconds`);
+        const isComplete = verb === Verb.COMPLETEAGENT || verb === Verb.COMPLETECALLER;
+        const hi = isComplete ? 0 : F.count >= 5 ? F.count - 3 : 2;
+        const hold = F.num(hi);
+        const talk = F.num(hi + 1);
+        if (!(hold >= 0) || !(talk >= 0)) {
+          bad(`hold time "${F.data(hi) ?? ''}" and call time "${F.data(hi + 1) ?? ''}" must be numbers of seconds`);
+          return;
+        }
+        const callKey = F.callAndQueue();
         let c = open.get(callKey);
         if (!c) {
-          if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
-          c = newContact(callId, queue, time - (hold + talk) * 1000, null);
+          if (F.callIdIsNoCall()) {
+            notACall();
+            return;
+          }
+          c = newContact(F.callId(), F.queue(), time - (hold + talk) * 1000, null);
           c.answeredAt = time - talk * 1000;
           out.warnings.push({
             line: lineNo,
-            reason: `no ENTERQUEUE/CONNECT for call ${callId} in ${queue}; times taken from the ${event} line`,
+            reason: `no ENTERQUEUE/CONNECT for call ${F.callId()} in ${F.queue()}; times taken from the ${F.event()} line`,
           });
         }
         c.outcome = 'answered';
         c.waitSeconds = c.waitSeconds ?? hold;
         c.answeredAt = c.answeredAt ?? time - talk * 1000;
-        c.agent = c.agent ?? agent;
+        c.agent = c.agent ?? F.agent();
         c.talkSeconds = talk;
         c.endedAt = time;
         c.transferred = !isComplete;
-        close(c);
+        close(c, callKey);
         return;
       }
-      case 'AGENTDUMP': {
+      case Verb.AGENTDUMP: {
+        const callKey = F.callAndQueue();
         const c = open.get(callKey);
         if (!c) return;
         c.outcome = c.answeredAt !== null ? 'answered' : 'abandoned';
         c.endedAt = time;
         c.talkSeconds = c.answeredAt !== null ? (time - c.answeredAt) / 1000 : 0;
-        c.agent = c.agent ?? agent;
-        close(c);
+        c.agent = c.agent ?? F.agent();
+        close(c, callKey);
         return;
       }
-      case 'ABANDON':
-      case 'EXITWITHTIMEOUT':
-      case 'EXITEMPTY':
-      case 'JOINEMPTY':
-      case 'EXITWITHKEY': {
+      case Verb.ABANDON:
+      case Verb.EXITWITHTIMEOUT:
+      case Verb.EXITEMPTY:
+      case Verb.JOINEMPTY:
+      case Verb.EXITWITHKEY: {
         const outcome: ContactOutcome =
-          event === 'ABANDON'
+          verb === Verb.ABANDON
             ? 'abandoned'
-            : event === 'EXITWITHTIMEOUT'
+            : verb === Verb.EXITWITHTIMEOUT
               ? 'timeout'
-              : event === 'EXITWITHKEY'
+              : verb === Verb.EXITWITHKEY
                 ? 'exit_key'
                 : 'exit_empty';
         // position|origposition|waittime, EXITWITHKEY: key|position|origposition|waittime; old logs stop early.
-        const wi = event === 'EXITWITHKEY' ? 3 : 2;
-        const logged = num(data[wi]);
+        const logged = F.num(verb === Verb.EXITWITHKEY ? 3 : 2);
+        const callKey = F.callAndQueue();
         let c = open.get(callKey);
         if (!c) {
-          if (CALL_IDS_WITHOUT_CALL.has(callId)) return bad(`call id "${callId}" is not a call`);
-          if (event !== 'JOINEMPTY' && !(logged >= 0)) return bad(`no ENTERQUEUE for this call and no wait time to place it`);
-          c = newContact(callId, queue, time - (logged >= 0 ? logged : 0) * 1000, null);
-          if (event !== 'JOINEMPTY')
+          if (F.callIdIsNoCall()) {
+            notACall();
+            return;
+          }
+          if (verb !== Verb.JOINEMPTY && !(logged >= 0)) {
+            bad(`no ENTERQUEUE for this call and no wait time to place it`);
+            return;
+          }
+          c = newContact(F.callId(), F.queue(), time - (logged >= 0 ? logged : 0) * 1000, null);
+          if (verb !== Verb.JOINEMPTY)
             out.warnings.push({
               line: lineNo,
-              reason: `no ENTERQUEUE for call ${callId} in ${queue}; entry time taken as ${event} − wait time`,
+              reason: `no ENTERQUEUE for call ${F.callId()} in ${F.queue()}; entry time taken as ${F.event()} − wait time`,
             });
         }
         c.outcome = outcome;
         c.waitSeconds = logged >= 0 ? logged : Math.max(0, (time - c.enteredAt) / 1000);
         c.endedAt = time;
-        close(c);
+        close(c, callKey);
         return;
       }
-      case 'RINGNOANSWER': {
-        const c = open.get(callKey);
+      case Verb.RINGNOANSWER: {
+        const c = open.get(F.callAndQueue());
         if (c) c.ringNoAnswer++;
         return;
       }
-      case 'ADDMEMBER':
-        return membership(session(agent), time, queue, true);
-      case 'REMOVEMEMBER':
-        return membership(session(agent), time, queue, false);
-      case 'AGENTLOGIN':
-      case 'AGENTCALLBACKLOGIN':
-        return membership(session(agent), time, '*login', true);
-      case 'AGENTLOGOFF':
-      case 'AGENTCALLBACKLOGOFF':
-        return membership(session(agent), time, '*login', false);
-      case 'PAUSE':
-      case 'PAUSEALL': {
-        const a = session(agent);
-        const reason = data[0]?.trim() ? data[0].trim() : null;
-        const where = event === 'PAUSEALL' || queue === 'NONE' ? '*' : queue;
+      case Verb.ADDMEMBER:
+        membership(session(F.agent()), time, F.queue(), true);
+        return;
+      case Verb.REMOVEMEMBER:
+        membership(session(F.agent()), time, F.queue(), false);
+        return;
+      case Verb.AGENTLOGIN:
+      case Verb.AGENTCALLBACKLOGIN:
+        membership(session(F.agent()), time, '*login', true);
+        return;
+      case Verb.AGENTLOGOFF:
+      case Verb.AGENTCALLBACKLOGOFF:
+        membership(session(F.agent()), time, '*login', false);
+        return;
+      case Verb.PAUSE:
+      case Verb.PAUSEALL: {
+        const a = session(F.agent());
+        const given = F.data(0)?.trim();
+        const reason = given ? given : null;
+        const where = verb === Verb.PAUSEALL || F.queueIs('NONE') ? '*' : F.queue();
         if (a.pausedSince !== null && reason !== null && a.pauseReason !== null && reason !== a.pauseReason) endPause(a, time);
         if (a.pausedSince === null) startPause(a, time, reason);
         else if (a.pauseReason === null && reason !== null) a.pauseReason = reason;
         if (!a.pausedIn.includes(where)) a.pausedIn.push(where);
         return;
       }
-      case 'UNPAUSE':
-      case 'UNPAUSEALL': {
-        const a = session(agent);
-        if (event === 'UNPAUSEALL' || queue === 'NONE') a.pausedIn = [];
-        else a.pausedIn = a.pausedIn.filter((q) => q !== queue);
+      case Verb.UNPAUSE:
+      case Verb.UNPAUSEALL: {
+        const a = session(F.agent());
+        if (verb === Verb.UNPAUSEALL || F.queueIs('NONE')) a.pausedIn = [];
+        else {
+          const queue = F.queue();
+          a.pausedIn = a.pausedIn.filter((q) => q !== queue);
+        }
         if (a.pausedIn.length === 0) endPause(a, time);
         return;
       }
-      case 'QUEUESTART':
+      case Verb.QUEUESTART:
         // Asterisk (re)started: no call from before can still be in a queue; their ends were never written.
         for (const c of [...open.values()]) close(c);
         return;
-      case 'CONFIGRELOAD':
-      case 'DID':
-      case 'INFO':
-      case 'RINGCANCELED':
-      case 'SYSCOMPAT':
+      case Verb.IGNORED:
         return;
-      default:
+      default: {
+        const event = F.event();
         out.unknownEvents[event] = (out.unknownEvents[event] ?? 0) + 1;
+      }
     }
   }
 
@@ -404,7 +438,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
     let from = 0;
     for (let nl = text.indexOf('\n'); from < text.length; nl = text.indexOf('\n', from)) {
       const end = nl < 0 ? text.length : nl;
-      if (end > from) push(text.slice(from, end), lineNo);
+      if (end > from) read(text, from, end, lineNo);
       lineNo++;
       from = end + 1;
     }
