@@ -65,6 +65,18 @@ describe('xmrChart', () => {
     expect(runRules(individuals.points, { rules: [1] }).map((s) => s.index)).toEqual([3]);
     expect(() => xmrChart([1, 2], { baseline: 3 })).toThrow(RangeError);
   });
+  test('natural boundaries: limits past 0 or 100 are shown at the boundary, σ̂ unchanged', () => {
+    // [0, 0, 95, 97, 94]: x̄ = 57.2, MR̄ = (0 + 95 + 2 + 3)/4 = 25, σ̂ = 25/1.128 = 22.163 → 57.2 ± 66.49
+    const open = xmrChart([0, 0, 95, 97, 94]).individuals;
+    expect(open.lcl).toBeCloseTo(57.2 - 66.4894, 3);
+    expect(open.ucl).toBeCloseTo(57.2 + 66.4894, 3);
+    const bounded = xmrChart([0, 0, 95, 97, 94], { min: 0, max: 100 }).individuals;
+    expect([bounded.lcl, bounded.ucl]).toEqual([0, 100]);
+    expect(bounded.points.every((p) => p.lcl === 0 && p.ucl === 100)).toBe(true);
+    expect(bounded.sigma).toBeCloseTo(open.sigma, 12);
+    // Limits inside the boundaries are untouched.
+    expect(xmrChart([11, 13, 12], { min: 0, max: 100 }).individuals.lcl).toBeCloseTo(12 - (3 * 1.5) / 1.128, 12);
+  });
 });
 
 describe('cChart and uChart', () => {

@@ -53,6 +53,16 @@ export interface ChartOptions {
   baseline?: number;
 }
 
+/**
+ * The natural boundaries of an individuals value (a score of 0–100, a time ≥ 0). A three-sigma limit beyond
+ * one is shown at the boundary (Wheeler: a limit past a natural boundary cannot be crossed, so it is no
+ * limit); σ̂ and the zones of the run rules are unchanged.
+ */
+export interface XmrOptions extends ChartOptions {
+  min?: number;
+  max?: number;
+}
+
 export interface Sample {
   /** Defectives (p) or defects (u) in the sample. */
   defects: number;
@@ -77,7 +87,7 @@ function point(value: number, center: number, sigma: number, floor: number | nul
 }
 
 /** Individuals and moving-range charts (XmR). Needs at least two baseline values. */
-export function xmrChart(values: readonly number[], options: ChartOptions = {}): XmrChart {
+export function xmrChart(values: readonly number[], options: XmrOptions = {}): XmrChart {
   if (values.length < 2) throw new RangeError('an XmR chart needs at least 2 values');
   const b = baselineCount(values.length, options);
   if (b < 2) throw new RangeError('an XmR chart needs at least 2 baseline values');
@@ -85,13 +95,16 @@ export function xmrChart(values: readonly number[], options: ChartOptions = {}):
   const center = mean(values.slice(0, b));
   const mrBar = mean(ranges.slice(0, b - 1));
   const sigma = mrBar / D2_N2;
+  const floor = options.min ?? null;
+  const ceiling = options.max ?? null;
+  const limits = point(center, center, sigma, floor, ceiling);
   const individuals: ControlChart = {
     type: 'x',
     center,
     sigma,
-    lcl: center - 3 * sigma,
-    ucl: center + 3 * sigma,
-    points: values.map((x) => point(x, center, sigma, null, null)),
+    lcl: limits.lcl,
+    ucl: limits.ucl,
+    points: values.map((x) => point(x, center, sigma, floor, ceiling)),
     baseline: b,
   };
   // The MR chart's own σ (d3·σ̂) is implied by D4: UCL = MR̄ + 3σ_MR, so σ_MR = (D4 − 1)·MR̄/3.

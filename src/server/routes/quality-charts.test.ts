@@ -151,13 +151,15 @@ describe.each(TEST_DIALECTS)('quality charts on %s', (dialect) => {
     expect(scores).toEqual([90, 80, 95, 92, 70, 85, 88]);
     expect(chart.from).toBe('2026-08-27');
     expect(chart.n).toBe(7);
-    const direct = xmrChart(scores);
+    const direct = xmrChart(scores, { min: 0, max: 100 });
     expect(chart.xmr.individuals.center).toBeCloseTo(direct.individuals.center, 12);
     expect(chart.xmr.individuals.ucl).toBeCloseTo(direct.individuals.ucl, 12);
     expect(chart.xmr.movingRange.ucl).toBeCloseTo(direct.movingRange.ucl, 12);
-    // By hand: X̄ = 600/7; moving ranges 10, 15, 3, 22, 15, 3 → MR̄ = 68/6; UCL = X̄ + 3·MR̄/1.128.
+    // By hand: X̄ = 600/7; moving ranges 10, 15, 3, 22, 15, 3 → MR̄ = 68/6; limits X̄ ± 3·MR̄/1.128 = 85.71 ± 30.14:
+    // the UCL 115.86 is past the score's ceiling, so it shows at 100.
     expect(chart.xmr.individuals.center).toBeCloseTo(600 / 7, 9);
-    expect(chart.xmr.individuals.ucl).toBeCloseTo(600 / 7 + (3 * 68) / 6 / 1.128, 9);
+    expect(chart.xmr.individuals.lcl).toBeCloseTo(600 / 7 - (3 * 68) / 6 / 1.128, 9);
+    expect(chart.xmr.individuals.ucl).toBe(100);
     const withJuly = (await get(`/api/v1/qa/charts/agent/${f.agentA}?from=2026-07-01&to=2026-11-24`, 'qa')).json();
     expect(withJuly.n).toBe(8);
   });
@@ -199,7 +201,7 @@ describe.each(TEST_DIALECTS)('quality charts on %s', (dialect) => {
       { date: '2026-11-23', handled: 3, ahtSeconds: 180 },
     ]);
     expect(chart.aht.individuals.center).toBeCloseTo(920 / 3, 9);
-    expect(chart.aht.individuals.ucl).toBeCloseTo(xmrChart([280, 460, 180]).individuals.ucl, 12);
+    expect(chart.aht.individuals.ucl).toBeCloseTo(xmrChart([280, 460, 180], { min: 0 }).individuals.ucl, 12);
   });
 
   test('team: pools its agents; team leads see only their own team; agents none', async () => {
@@ -215,7 +217,7 @@ describe.each(TEST_DIALECTS)('quality charts on %s', (dialect) => {
       .orderBy('id')
       .execute();
     expect(chart.n).toBe(8);
-    expect(chart.xmr.individuals.ucl).toBeCloseTo(xmrChart(stored.map((r) => r.score as number)).individuals.ucl, 12);
+    expect(chart.xmr.individuals.ucl).toBeCloseTo(xmrChart(stored.map((r) => r.score as number), { min: 0, max: 100 }).individuals.ucl, 12);
     expect(chart.aht.days.at(-1)).toEqual({ date: '2026-11-23', handled: 4, ahtSeconds: 150 });
     expect((await get(`/api/v1/qa/charts/team/${f.teamB}`, 'team_lead')).statusCode).toBe(404);
     expect((await get(`/api/v1/qa/charts/team/${f.teamB}`, 'manager')).statusCode).toBe(200);

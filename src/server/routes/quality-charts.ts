@@ -68,8 +68,8 @@ async function chartsFor(db: Db, agentIds: number[], range: ReturnType<typeof da
   const days = dailyAht(await handledContactsOf(db, agentIds, range.from, range.to, agentIdentity), zone);
   const crit = weeklySamples(evals, zone, (e) => e.criticalFailed);
   const failed = weeklySamples(evals, zone, (e) => e.failedItems.length);
-  const xmr = evals.length >= 2 ? xmrChart(evals.map((e) => e.score)) : null;
-  const aht = days.length >= 2 ? xmrChart(days.map((d) => d.ahtSeconds)) : null;
+  const xmr = evals.length >= 2 ? xmrChart(evals.map((e) => e.score), { min: 0, max: 100 }) : null;
+  const aht = days.length >= 2 ? xmrChart(days.map((d) => d.ahtSeconds), { min: 0 }) : null;
   return {
     from: range.fromDate,
     to: range.toDate,
