@@ -85,7 +85,7 @@ export default function ForecastPage() {
           data: [...f.history.map(() => null), ...f.intervals.map((p) => p.offered)],
           itemStyle: { color: '#1f5fbf' },
           lineStyle: { type: 'dashed' },
-          markLine: { symbol: 'none', data: [{ xAxis: h }] },
+          markLine: { symbol: 'none', label: { formatter: t('fc.forecastStart') }, data: [{ xAxis: h }] },
         },
         ...(plan
           ? [
