@@ -15,12 +15,14 @@ const AHT_WEEKS = 4;
 export function ahtForecast(series: DaySeries, dates: readonly string[]): (number | null)[][] {
   let w = 0;
   let s = 0;
-  series.aht.forEach((day, d) =>
-    day.forEach((a, k) => {
+  for (const [d, day] of series.aht.entries())
+    for (const [k, a] of day.entries()) {
       const c = series.calls[d]![k]!;
-      if (a != null && c > 0) (w += c), (s += a * c);
-    }),
-  );
+      if (a != null && c > 0) {
+        w += c;
+        s += a * c;
+      }
+    }
   const overall = w > 0 ? s / w : null;
   const byWeekday = new Map<number, number[]>();
   for (let d = series.dates.length - 1; d >= 0; d--) {
@@ -36,7 +38,10 @@ export function ahtForecast(series: DaySeries, dates: readonly string[]): (numbe
       for (const d of days) {
         const a = series.aht[d]![slot];
         const c = series.calls[d]![slot]!;
-        if (a != null && c > 0) (cw += c), (cs += a * c);
+        if (a != null && c > 0) {
+          cw += c;
+          cs += a * c;
+        }
       }
       return cw > 0 ? cs / cw : overall;
     });

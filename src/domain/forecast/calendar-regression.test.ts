@@ -17,7 +17,7 @@ const exact = features.map((x) => Math.exp(sum(x.map((v, i) => v * beta[i]!))) -
 describe('calendar regression of daily calls', () => {
   test('recovers every calendar effect of a known log-linear truth', () => {
     const fit = fitDailyRegression(exact, features);
-    fit.beta.forEach((b, i) => expect(b, `coefficient ${i}`).toBeCloseTo(beta[i]!, 4));
+    for (const [i, b] of fit.beta.entries()) expect(b, `coefficient ${i}`).toBeCloseTo(beta[i]!, 4);
     expect(fit.smear).toBeCloseTo(1, 5);
     expect(fit.dropped).toBe(0);
   });
@@ -25,7 +25,7 @@ describe('calendar regression of daily calls', () => {
     const withOutage = exact.map((v, i) => (i === 100 ? v * 0.05 : v));
     const fit = fitDailyRegression(withOutage, features);
     expect(fit.dropped).toBe(1);
-    fit.beta.forEach((b, i) => expect(b, `coefficient ${i}`).toBeCloseTo(beta[i]!, 4));
+    for (const [i, b] of fit.beta.entries()) expect(b, `coefficient ${i}`).toBeCloseTo(beta[i]!, 4);
   });
   test('smearing: the prediction is the mean of the days, not their geometric mean', () => {
     // Intercept only, days 99 and 399: log-mean gives √(100·400) − 1 = 199; smearing restores (100 + 400)/2 − 1 = 249.
@@ -52,7 +52,9 @@ describe('the model', () => {
       ...s,
       calls: s.dates.map((d) => (new Date(`${d}T00:00:00Z`).getUTCDay() % 6 === 0 ? [1, 3] : [3, 1])),
     });
-    const close = (a: number[], b: number[]) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 12));
+    const close = (a: number[], b: number[]) => {
+      for (const [i, v] of a.entries()) expect(v).toBeCloseTo(b[i]!, 12);
+    };
     close(shape('holiday'), [0.25, 0.75]);
     close(shape('makeup'), [0.75, 0.25]);
     close(shape(3), [0.75, 0.25]);

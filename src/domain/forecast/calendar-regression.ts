@@ -69,7 +69,7 @@ export function intradayProfiles(
     const all = sum(days.map((d) => sum(series.calls[d]!)));
     if (all <= 0) return null;
     const shape = Array(series.slotsPerDay).fill(0) as number[];
-    for (const d of days) series.calls[d]!.forEach((v, s) => (shape[s]! += v / all));
+    for (const d of days) for (const [s, v] of series.calls[d]!.entries()) shape[s]! += v / all;
     return shape;
   };
   const ordinary: ProfileType[] = [0, 1, 2, 3, 4, 5, 6];

@@ -20,7 +20,7 @@ test('recovers the coefficients of an exact linear relation with correlated colu
   const truth = [2, -1.5, 0.25, 3];
   const x = Array.from({ length: 30 }, (_, i) => [1, i / 7, Math.sin(i) + i / 10, i % 7 === 0 ? 1 : 0]);
   const y = x.map((row) => row.reduce((acc, v, j) => acc + v * truth[j]!, 0));
-  ols(x, y).forEach((b, j) => expect(b).toBeCloseTo(truth[j]!, 5));
+  for (const [j, b] of ols(x, y).entries()) expect(b).toBeCloseTo(truth[j]!, 5);
 });
 
 test('a column that never varies gets a zero coefficient instead of a singular matrix', () => {

@@ -55,7 +55,10 @@ export function toDaySeries(points: readonly HistoryPoint[], intervalMinutes: nu
     }
     const date = local.toISODate() ?? '';
     let day = byDay.get(date);
-    if (!day) byDay.set(date, (day = { calls: Array(slotsPerDay).fill(0), aht: Array(slotsPerDay).fill(null) }));
+    if (!day) {
+      day = { calls: Array(slotsPerDay).fill(0), aht: Array(slotsPerDay).fill(null) };
+      byDay.set(date, day);
+    }
     const slot = minuteOfDay / intervalMinutes;
     day.calls[slot] = p.offered;
     day.aht[slot] = p.ahtSeconds ?? null;

@@ -16,7 +16,7 @@ export const weekdayProfile: Model = (series, dates) => {
     const total = all / Math.max(1, same.length);
     if (all <= 0) return Array(series.slotsPerDay).fill(0) as number[];
     const shape = Array(series.slotsPerDay).fill(0) as number[];
-    for (const d of same) series.calls[d]!.forEach((v, s) => (shape[s]! += v / all));
+    for (const d of same) for (const [s, v] of series.calls[d]!.entries()) shape[s]! += v / all;
     return shape.map((w) => w * total);
   });
 };

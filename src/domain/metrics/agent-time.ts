@@ -49,7 +49,10 @@ export function agentTime(
     if (s.end <= s.start) continue;
     const agent = options.agentMap?.[s.agent] ?? s.agent;
     let list = byAgent.get(agent);
-    if (!list) byAgent.set(agent, (list = []));
+    if (!list) {
+      list = [];
+      byAgent.set(agent, list);
+    }
     list.push(s);
   }
   const rows = new Map<string, AgentTimeRow>();

@@ -44,7 +44,10 @@ export function repeatContacts(
   for (const c of contacts) {
     if (c.callerId === null || ANONYMOUS.has(c.callerId.trim().toLowerCase())) continue;
     let list = byCaller.get(c.callerId);
-    if (!list) byCaller.set(c.callerId, (list = []));
+    if (!list) {
+      list = [];
+      byCaller.set(c.callerId, list);
+    }
     list.push(c);
   }
   const rows = new Map<string, RepeatRow>();
@@ -58,7 +61,10 @@ export function repeatContacts(
           ? (options.queueToGroup?.[c.queue] ?? c.queue)
           : (options.agentMap?.[c.agent ?? ''] ?? c.agent ?? '');
       let r = rows.get(name);
-      if (!r) rows.set(name, (r = { name, eligible: 0, repeated: 0, repeatRate: null, fcr: null, censored: 0 }));
+      if (!r) {
+        r = { name, eligible: 0, repeated: 0, repeatRate: null, fcr: null, censored: 0 };
+        rows.set(name, r);
+      }
       const from = c.endedAt ?? c.enteredAt;
       if (from + windowMs > options.observedUntil) {
         r.censored++;

@@ -69,7 +69,7 @@ describe.each(TEST_DIALECTS)('reports API on %s', (dialect) => {
     generateQueueLog({ seed: 11, lines: 3000, agents: 10, startMs: Date.UTC(2026, 1, 1, -8) }, (l) => lines.push(l));
     await t.app.inject({ method: 'POST', url: '/api/v1/imports/queue-log', headers: admin, payload: { text: lines.join('\n') } });
     const parser = createQueueLogParser();
-    lines.forEach((l, i) => parser.push(l, i + 1));
+    for (const [i, l] of lines.entries()) parser.push(l, i + 1);
     const direct = aggregateIntervals(parser.finish().contacts, { interval: 60, timeZone: 'Asia/Shanghai', by: 'queue' });
     const res = await t.app.inject({
       method: 'GET',
