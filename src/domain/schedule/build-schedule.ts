@@ -26,6 +26,12 @@ export interface ScheduleInput {
   traffic?: Record<string, { calls: number; ahtSeconds: number }[][]>;
   /** Largest model accepted, in columns (HiGHS in WebAssembly has a 2 GiB ceiling). */
   maxColumns?: number;
+  /**
+   * Shifts worked before the period — the previous schedule's last days, dayIndex < 0 (−1 = the day before the
+   * first; `neighbourEntries` makes them from stored or printed assignments): rest between shifts, working days in
+   * a row and nights are kept across the boundary. Without it the scheduler assumes rest before the first day.
+   */
+  previous?: readonly RosterEntry[];
 }
 
 export interface StageFigures {
@@ -79,11 +85,12 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
   const fixed = (input.locks ?? []).flatMap((l) => {
     const t = rules.shiftTemplates.find((x) => x.name === l.shift);
     const v = t && dates.includes(l.date) ? variantStartingAt(t, l.date, step, l.start) : undefined;
-    return v ? [{ skillGroup: l.skillGroup, variant: v }] : [];
+    return v ? [{ skillGroup: l.skillGroup, variant: v, agent: l.agent }] : [];
   });
+  const previous = (input.previous ?? []).filter((e) => e.dayIndex < 0);
   const design = await designShifts(
-    { dates, required: input.required, rules, agents: input.agents, fixed },
-    { ...limits, timeLimit: Math.max(1, input.timeLimitSeconds * 0.25) },
+    { dates, required: input.required, rules, agents: input.agents, fixed, previous },
+    { ...limits, timeLimit: Math.max(1, input.timeLimitSeconds * 0.4) },
   );
   const demand = design.counts.map((c) => ({
     skillGroup: c.skillGroup,
@@ -92,8 +99,9 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
     count: c.count,
   }));
   const r = await rosterShifts(
-    { dates, demand, agents: input.agents, rules, locks: input.locks },
-    { ...limits, timeLimit: Math.max(1, input.timeLimitSeconds * 0.75) },
+    { dates, demand, agents: input.agents, rules, locks: input.locks, previous, crewOffsets: design.crewOffsets },
+    // Rostering gets what the design left of the time limit (at least 60 % of it).
+    { ...limits, timeLimit: Math.max(1, input.timeLimitSeconds - Math.min(design.seconds, input.timeLimitSeconds * 0.4)) },
   );
   const at = (date: string, minute: number) => isoAt(date, minute, input.timeZone);
   const lockKey = new Set((input.locks ?? []).map((l) => `${l.agent}|${l.date}`));
@@ -168,7 +176,12 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
     unfilledShifts: r.unfilled.length,
     understaffed,
     fairness: fairness(r.roster, input.agents, rules, dates),
-    violations: checkRoster(r.roster, input.agents, rules, { dates, templates: rules.shiftTemplates, locks: input.locks }),
+    violations: checkRoster(r.roster, input.agents, rules, {
+      dates,
+      templates: rules.shiftTemplates,
+      locks: input.locks,
+      neighbours: previous,
+    }),
     warnings: rotationConflicts(rules, rules.shiftTemplates),
   };
 }

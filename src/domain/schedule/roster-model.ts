@@ -1,4 +1,5 @@
 import { isRestDay, isStatutoryHoliday } from './pay-rate.ts';
+import type { RosterEntry } from './roster.ts';
 import { isNightShift, shiftVariants } from './shift-variants.ts';
 import { type AgentInput, DEFAULT_OPTIONAL, type Rules } from './types.ts';
 
@@ -39,8 +40,10 @@ export interface RosterModelInput {
   history: ReadonlyMap<string, ReadonlyMap<number, string>>;
   /** Locked (agent, day) → template and group. */
   locked: ReadonlyMap<string, { template: string; group: string }>;
-  /** Chosen start in the cycle of crews decided earlier. */
+  /** Chosen start in the cycle of crews decided earlier (or by the shift design). */
   crewOffset: ReadonlyMap<string, number>;
+  /** Shifts worked before the period (the previous schedule), per agent, dayIndex < 0: rest, runs and nights read across. */
+  before?: ReadonlyMap<string, readonly RosterEntry[]>;
 }
 
 export interface RosterModel {
@@ -83,6 +86,9 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
   const byKey = new Map<string, string[]>();
   const work = agents.map(() => new Map<number, Map<string, string[]>>());
   const past = (a: AgentInput, d: number) => m.history.get(a.agent)?.get(d);
+  const tmpl = new Map(rules.shiftTemplates.map((t) => [t.name, t]));
+  /** The shift of a day before the period, from the previous schedule. */
+  const earlier = (a: AgentInput, d: number) => m.before?.get(a.agent)?.find((e) => e.dayIndex === d);
   const W = (ai: number, d: number, t?: string): string[] => {
     const byT = work[ai]!.get(d);
     if (!byT) return [];
@@ -139,8 +145,18 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
   }
   agents.forEach((a, ai) => {
     const P = `${ai}`;
-    const past1 = (d: number) => (past(a, d) !== undefined ? 1 : 0);
+    const past1 = (d: number) => (d < 0 ? (earlier(a, d) ? 1 : 0) : past(a, d) !== undefined ? 1 : 0);
     for (let d = m.from; d < m.to; d++) row(`one${P}_${d}`, W(ai, d), '<=', 1);
+    // Rest after the previous schedule's shifts: its actual end against each type's earliest start.
+    for (const p of m.before?.get(a.agent) ?? []) {
+      const end = p.dayIndex * 1440 + Math.max(...p.variant.segments.map((g) => g.end));
+      for (let e = Math.max(0, m.from); e < m.to && e * 1440 - end < rules.minRestHours * 60; e++) {
+        const close = typesOn(e)
+          .filter((u) => e * 1440 + u.minStart - end < rules.minRestHours * 60)
+          .flatMap((u) => W(ai, e, u.name));
+        row(`rp${P}_${e}_${rows.length}`, close, '<=', 0);
+      }
+    }
     // Rest between shift types on day d and d + δ.
     for (let d = Math.max(0, m.from - 2); d < m.to; d++) {
       for (const δ of [1, 2]) {
@@ -162,14 +178,15 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
     }
     // Working days in a row: every window of maxConsecutiveDays + 1 days.
     const span = rules.maxConsecutiveDays + 1;
-    for (let s = Math.max(0, m.from - span + 1); s < m.to; s++) {
+    // Windows reach back into the previous schedule; a run already too long there forbids the days it touches.
+    for (let s = m.from - span + 1; s < m.to; s++) {
       const terms: string[] = [];
       let fixed = 0;
       for (let d = s; d < s + span && d < dates.length; d++) {
         if (d < m.from) fixed += past1(d);
         else if (d < m.to) terms.push(...W(ai, d));
       }
-      row(`cd${P}_${s}`, terms, '<=', rules.maxConsecutiveDays - fixed);
+      row(`cd${P}_${s + span}`, terms, '<=', Math.max(0, rules.maxConsecutiveDays - fixed));
     }
     // Weeks from the first day: rest days, hours, overtime beyond the contract by the month of the week's first day.
     const otByMonth = new Map<string, string[]>();
@@ -199,18 +216,23 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
       row(`otm${P}_${month.replace('-', '')}`, ots, '<=', maxOt - priorOvertime(a, month, m, typesOn));
     }
     // Night shifts in every window of nightPeriodDays.
-    for (let s = Math.max(0, m.from - nightDays + 1); s < m.to; s++) {
+    for (let s = m.from - nightDays + 1; s < m.to; s++) {
       const terms: string[] = [];
       let fixed = 0;
       for (let d = s; d < s + nightDays && d < dates.length; d++) {
+        if (d < 0) {
+          const e = earlier(a, d);
+          fixed += e && isNightShift(e.variant, tmpl.get(e.variant.template)) ? 1 : 0;
+          continue;
+        }
         const nights = typesOn(d).filter((t) => t.night);
         if (d < m.from) fixed += nights.some((t) => t.name === past(a, d)) ? 1 : 0;
         else if (d < m.to) terms.push(...nights.flatMap((t) => W(ai, d, t.name)));
       }
-      row(`nw${P}_${s}`, terms, '<=', maxNights - fixed);
+      row(`nw${P}_${s + nightDays}`, terms, '<=', Math.max(0, maxNights - fixed));
     }
   });
-  teamRows(m, agents, W, typesOn, teamRule, rows);
+  teamRows(m, agents, W, typesOn, teamRule, rows, ints);
   rotationRows(m, agents, W, typesOn, rotationOf, y, rows, ints);
   fairnessRows(m, agents, W, typesOn, obj, rows);
   const objective = obj.length ? obj.join(' + ').replace(/\+ -/g, '- ') : '0 x0';
@@ -239,24 +261,27 @@ function teamRows(
   typesOn: (d: number) => ShiftType[],
   rule: string,
   rows: string[],
+  ints: string[],
 ): void {
   if (rule === 'none') return;
-  agents.forEach((a, ai) => {
-    if (a.role === 'leader' || (rule === 'leaderOnDuty' && a.role === 'senior')) return;
-    const leads = agents
-      .map((b, bi) => ({ b, bi }))
-      .filter(
-        ({ b }) =>
-          b.team === a.team && b.agent !== a.agent && (b.role === 'leader' || (rule === 'leaderOnDuty' && b.role === 'senior')),
-      );
+  const isLead = (a: AgentInput) => a.role === 'leader' || (rule === 'leaderOnDuty' && a.role === 'senior');
+  const teams = [...new Set(agents.map((a) => a.team))];
+  teams.forEach((team, ti) => {
+    const members = agents.map((a, ai) => ({ a, ai })).filter(({ a }) => a.team === team);
+    const leads = members.filter(({ a }) => isLead(a));
+    const others = members.filter(({ a }) => !isLead(a));
+    if (!others.length) return;
     for (let d = m.from; d < m.to; d++) {
-      for (const t of typesOn(d)) {
-        const mine = W(ai, d, t.name);
-        if (!mine.length) continue;
-        const lead = leads.flatMap(({ bi }) => W(bi, d, t.name));
-        // Each of the member's columns needs a lead on the same type: mine ≤ Σ leads (mine is 0/1 in total).
-        rows.push(` tm${ai}_${d}_${rows.length}: ${mine.join(' + ')}${lead.length ? ` - ${lead.join(' - ')}` : ''} <= 0`);
-      }
+      typesOn(d).forEach((t, k) => {
+        const mine = others.map(({ ai }) => W(ai, d, t.name)).filter((xs) => xs.length);
+        if (!mine.length) return;
+        // w = the team has a lead on this type that day: each member's shift needs it, and it needs a lead's shift.
+        const w = `w${ti}_${d}_${k}`;
+        ints.push(w);
+        const lead = leads.flatMap(({ ai }) => W(ai, d, t.name));
+        rows.push(` tw${ti}_${d}_${k}: ${w}${lead.length ? ` - ${lead.join(' - ')}` : ''} <= 0`);
+        for (const [i, xs] of mine.entries()) rows.push(` tm${ti}_${d}_${k}_${i}: ${xs.join(' + ')} - ${w} <= 0`);
+      });
     }
   });
 }

@@ -11,6 +11,10 @@ export interface RosterInput {
   agents: readonly AgentInput[];
   rules: Rules;
   locks?: readonly Lock[];
+  /** Shifts worked before the period (the previous schedule's last days), dayIndex < 0: the rules run across. */
+  previous?: readonly RosterEntry[];
+  /** Each crew's start in its rotation as the shift design chose it: followed, unless no roster can follow it. */
+  crewOffsets?: ReadonlyMap<string, number>;
 }
 
 export interface RosterResult {
@@ -27,6 +31,10 @@ export interface RosterResult {
   repaired: number;
   /** Open shifts given afterwards by the greedy fill (after a time-limited or failed window). */
   filled: number;
+  /** Each crew's start in its rotation in this roster. */
+  crewOffsets: Map<string, number>;
+  /** True when the design's crew starts could not be followed and the rostering chose its own. */
+  offsetsChanged: boolean;
 }
 
 /** Largest rostering window solved in one model, in x columns; bigger periods go week by week. */
@@ -59,7 +67,11 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
   }
   const history = new Map<string, Map<number, string>>(agents.map((a) => [a.agent, new Map()]));
   const chosen: { agent: string; group: string; day: number; template: string }[] = [];
-  const crewOffset = new Map<string, number>();
+  const crewOffset = new Map<string, number>(input.crewOffsets ?? []);
+  const previous = (input.previous ?? []).filter((e) => e.dayIndex < 0);
+  const earlier = new Map<string, RosterEntry[]>();
+  for (const e of previous) earlier.set(e.agent, [...(earlier.get(e.agent) ?? []), e]);
+  let offsetsChanged = false;
   const perDay = Math.max(1, agents.length * groups.length * rules.shiftTemplates.length);
   const windowDays = perDay * dates.length <= WINDOW_COLUMNS ? dates.length : 7;
   const windows = Math.ceil(dates.length / windowDays);
@@ -69,19 +81,46 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
   let failed = 0;
   for (let from = 0; from < dates.length; from += windowDays) {
     const to = Math.min(dates.length, from + windowDays);
-    const model = buildRosterModel({ dates, from, to, agents, rules, demand, groups, history, locked, crewOffset });
-    // A window HiGHS cannot solve (no incumbent, or the WebAssembly build aborts) is left to the greedy fill below.
-    const r = await solve(model.lp, model.columns, { ...limits, timeLimit: Math.max(1, limits.timeLimit / windows) }).catch(
-      (err: Error) => {
-        if (err instanceof ModelTooLarge) throw err;
-        return { status: `error: ${err.message}`, objective: Number.NaN, values: {} as Record<string, number>, dualBound: null };
-      },
-    );
-    if (
-      !Number.isFinite(r.objective) ||
-      Object.keys(r.values).length === 0 ||
-      !['Optimal', 'Time limit reached'].includes(r.status)
-    ) {
+    const attempt = async () => {
+      const model = buildRosterModel({
+        dates,
+        from,
+        to,
+        agents,
+        rules,
+        demand,
+        groups,
+        history,
+        locked,
+        crewOffset,
+        before: earlier,
+      });
+      // A window HiGHS cannot solve (no incumbent, or the WebAssembly build aborts) is left to the greedy fill below.
+      const r = await solve(model.lp, model.columns, { ...limits, timeLimit: Math.max(1, limits.timeLimit / windows) }).catch(
+        (err: Error) => {
+          if (err instanceof ModelTooLarge) throw err;
+          return {
+            status: `error: ${err.message}`,
+            objective: Number.NaN,
+            values: {} as Record<string, number>,
+            dualBound: null,
+            seconds: 0,
+          };
+        },
+      );
+      const ok =
+        Number.isFinite(r.objective) && Object.keys(r.values).length > 0 && ['Optimal', 'Time limit reached'].includes(r.status);
+      return { model, r, ok };
+    };
+    let { model, r, ok } = await attempt();
+    // The design's crew starts keep its counts rosterable; should no roster follow them (a lock, or a rule the
+    // design does not see), the first window chooses the starts itself.
+    if (!ok && from === 0 && crewOffset.size > 0) {
+      crewOffset.clear();
+      offsetsChanged = true;
+      ({ model, r, ok } = await attempt());
+    }
+    if (!ok) {
       failed++;
       status = r.status;
       continue;
@@ -96,7 +135,7 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
     }
     for (const [name, v] of model.y) if ((r.values[name] ?? 0) > 0.5) crewOffset.set(v.crew, v.offset);
   }
-  const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks };
+  const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks, neighbours: previous };
   const all = failed === windows;
   let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked);
   const before = roster.length;
@@ -115,6 +154,8 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
     method: failed === 0 ? 'mip' : all ? 'greedy' : 'mip+greedy',
     repaired,
     filled: roster.length - kept,
+    crewOffsets: crewOffset,
+    offsetsChanged,
   };
 }
 
@@ -191,9 +232,11 @@ export function fillOpenShifts(
       ];
       const team = teamRule ? agents.filter((b) => b.team === a.team && b.agent !== a.agent) : [];
       const trial = [...mine, ...team.flatMap((b) => byAgent.get(b.agent) ?? [])];
-      return checkRoster(trial, [a, ...team], rules, { dates: ctx.dates, templates: ctx.templates }).every(
-        (v) => v.agent !== a.agent,
-      );
+      return checkRoster(trial, [a, ...team], rules, {
+        dates: ctx.dates,
+        templates: ctx.templates,
+        neighbours: ctx.neighbours,
+      }).every((v) => v.agent !== a.agent);
     });
     if (!taker) {
       still.push(u);

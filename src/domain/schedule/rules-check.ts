@@ -33,6 +33,13 @@ export interface CheckContext {
   dates?: readonly string[];
   templates?: readonly ShiftTemplate[];
   locks?: readonly Lock[];
+  /**
+   * Shifts of the neighbouring schedules, dayIndex relative to this one: before it (−1 = the day before the first)
+   * and after it (≥ dates.length). Read for the rules that run across the boundary — rest between shifts, working
+   * days in a row, nights per window — and never reported for themselves: a violation is listed only when one of
+   * its shifts is in this period.
+   */
+  neighbours?: readonly RosterEntry[];
 }
 
 const first = (e: RosterEntry) => e.dayIndex * 1440 + Math.min(...e.variant.segments.map((s) => s.start));
@@ -61,10 +68,21 @@ export function checkRoster(
   const maxOt = rules.maxOvertimeHoursPerMonth ?? DEFAULT_OPTIONAL.maxOvertimeHoursPerMonth;
   const maxNights = rules.maxNightShifts ?? DEFAULT_OPTIONAL.maxNightShifts;
   const nightDays = rules.nightPeriodDays ?? DEFAULT_OPTIONAL.nightPeriodDays;
+  const n = ctx.dates?.length ?? Number.POSITIVE_INFINITY;
+  const inPeriod = (d: number) => d >= 0 && d < n;
+  const around = new Map<string, RosterEntry[]>();
+  for (const r of ctx.neighbours ?? []) {
+    if (inPeriod(r.dayIndex)) continue;
+    const list = around.get(r.agent);
+    if (list) list.push(r);
+    else around.set(r.agent, [r]);
+  }
   for (const [agent, list] of byAgent) {
     const a = info.get(agent);
     list.sort((x, y) => first(x) - first(y));
-    const days = new Map(list.map((r) => [r.dayIndex, r]));
+    // The agent's shifts with those of the schedules before and after: rest, runs and nights are read across.
+    const seq = [...list, ...(around.get(agent) ?? [])].sort((x, y) => first(x) - first(y));
+    const days = new Map(seq.map((r) => [r.dayIndex, r]));
     for (const r of list) {
       if (!a?.skills.includes(r.skillGroup))
         out.push({ agent, rule: 'skill', detail: `${r.skillGroup} on day ${r.dayIndex}`, dayIndex: r.dayIndex });
@@ -72,30 +90,40 @@ export function checkRoster(
       if (date && a?.unavailable?.includes(date))
         out.push({ agent, rule: 'unavailable', detail: `works on ${date} (leave or unavailable)`, dayIndex: r.dayIndex });
     }
-    for (let i = 1; i < list.length; i++) {
-      const p = list[i - 1]!;
-      const r = list[i]!;
+    for (let i = 1; i < seq.length; i++) {
+      const p = seq[i - 1]!;
+      const r = seq[i]!;
+      if (!inPeriod(p.dayIndex) && !inPeriod(r.dayIndex)) continue;
       if (p.dayIndex === r.dayIndex)
         out.push({ agent, rule: 'one_shift_a_day', detail: `day ${r.dayIndex}`, dayIndex: r.dayIndex });
       const rest = first(r) - last(p);
-      if (rest < rules.minRestHours * 60)
+      if (rest < rules.minRestHours * 60) {
+        const across = !inPeriod(p.dayIndex)
+          ? ` (after ${p.variant.template} on ${p.variant.date}, the schedule before)`
+          : !inPeriod(r.dayIndex)
+            ? ` (${r.variant.template} on ${r.variant.date}, the schedule after)`
+            : '';
         out.push({
           agent,
           rule: 'min_rest',
-          detail: `${(rest / 60).toFixed(1)} h rest before day ${r.dayIndex}`,
-          dayIndex: r.dayIndex,
+          detail: `${(rest / 60).toFixed(1)} h rest before day ${r.dayIndex}${across}`,
+          dayIndex: inPeriod(r.dayIndex) ? r.dayIndex : p.dayIndex,
         });
+      }
     }
     for (const d of days.keys()) {
       if (days.has(d - 1)) continue;
       let run = 1;
       while (days.has(d + run)) run++;
-      if (run > rules.maxConsecutiveDays)
+      // A run counts when it holds a day of this period; the day named is its first day over the limit, kept inside.
+      const from = Math.max(d, 0);
+      const to = Math.min(d + run - 1, n - 1);
+      if (run > rules.maxConsecutiveDays && from <= to)
         out.push({
           agent,
           rule: 'max_consecutive_days',
           detail: `${run} days from day ${d}`,
-          dayIndex: d + rules.maxConsecutiveDays,
+          dayIndex: Math.min(Math.max(d + rules.maxConsecutiveDays, from), to),
         });
     }
     const weeks = new Map<number, { minutes: number; days: number; lastDay: number }>();
@@ -138,14 +166,15 @@ export function checkRoster(
           dayIndex: m.lastDay,
         });
     }
-    const nights = list.filter((r) => isNightShift(r.variant, tmpl.get(r.variant.template))).map((r) => r.dayIndex);
+    const nights = seq.filter((r) => isNightShift(r.variant, tmpl.get(r.variant.template))).map((r) => r.dayIndex);
     for (let i = 0; i + maxNights < nights.length; i++) {
-      if (nights[i + maxNights]! - nights[i]! < nightDays) {
+      const mine = nights.slice(i, i + maxNights + 1).filter(inPeriod);
+      if (nights[i + maxNights]! - nights[i]! < nightDays && mine.length) {
         out.push({
           agent,
           rule: 'max_night_shifts',
           detail: `${maxNights + 1} night shifts within ${nightDays} days from day ${nights[i]}`,
-          dayIndex: nights[i + maxNights],
+          dayIndex: mine.at(-1),
         });
       }
     }

@@ -1,3 +1,6 @@
+import { type CrewModel, crewModel, minus } from './design-crews.ts';
+import { teamRows } from './design-teams.ts';
+import type { RosterEntry } from './roster.ts';
 import { coveredIntervals, occupiedIntervals, shiftVariants } from './shift-variants.ts';
 import { type SolveLimits, solve } from './solver.ts';
 import { type AgentInput, DEFAULT_OPTIONAL, type Rules, type ShiftVariant } from './types.ts';
@@ -9,8 +12,10 @@ export interface DesignInput {
   rules: Rules;
   /** When given, shifts per day and hours per week are capped by what these agents can work (a relaxation of stage 2). */
   agents?: readonly AgentInput[];
-  /** Shifts that must be in the design: the planner's locks. */
-  fixed?: readonly { skillGroup: string; variant: ShiftVariant }[];
+  /** Shifts that must be in the design: the planner's locks (with the agent, so a locked crew member is known). */
+  fixed?: readonly { skillGroup: string; variant: ShiftVariant; agent?: string }[];
+  /** Shifts worked before the period (dayIndex < 0): crew starts that cannot follow them are left out. */
+  previous?: readonly RosterEntry[];
 }
 
 export interface DesignResult {
@@ -23,6 +28,10 @@ export interface DesignResult {
   gap: number;
   status: string;
   columns: number;
+  /** Each rotation crew's start in its cycle (day d works pattern[(d + start) mod length]), when agents follow rotations. */
+  crewOffsets: Map<string, number>;
+  /** Seconds HiGHS took on the MIP. */
+  seconds: number;
 }
 
 const num = (x: number) => String(Math.round(x * 1e6) / 1e6);
@@ -34,7 +43,10 @@ const num = (x: number) => String(Math.round(x * 1e6) / 1e6);
  * (each placement its own column, exact on the interval grid; Aykin 1996 places them implicitly to the same
  * optimum). Seats cap agents at seats per interval over all groups. With agents, each day's shifts and each
  * week's shifts and hours are capped by what they can work, so the design can be rostered and the bound stays
- * a valid bound for any roster. Solved by HiGHS; its dual bound is reported with the gap.
+ * a valid bound for any roster. With rotations (大轮班) the design also chooses each crew's start in its cycle
+ * (design-crews.ts) and the shifts of each type on each day are at least what the crews on it work, the rest
+ * within what the agents outside crews can work. Every such row holds for every roster that keeps the hard rules,
+ * so the dual bound stays a true lower bound. Solved by HiGHS; its dual bound is reported with the gap.
  */
 export async function designShifts(input: DesignInput, limits: SolveLimits): Promise<DesignResult> {
   const { rules, dates } = input;
@@ -75,7 +87,9 @@ export async function designShifts(input: DesignInput, limits: SolveLimits): Pro
     }
   });
   for (const [t, xs] of seat) rows.push(` s${t}: ${xs.join(' + ')} <= ${rules.seats}`);
-  if (input.agents) capacityRows(input, cols, rows);
+  const crews = input.agents ? crewsOf(input) : null;
+  if (crews) rows.push(...crews.rows);
+  const zs = input.agents ? capacityRows(input, cols, rows, crews) : [];
   const lower = new Map<number, number>();
   const index = new Map(cols.map((c, k) => [`${c.g}|${c.v.id}`, k]));
   for (const f of input.fixed ?? []) {
@@ -84,8 +98,11 @@ export async function designShifts(input: DesignInput, limits: SolveLimits): Pro
   }
   const bounds = [...lower].map(([k, n]) => ` x${k} >= ${n}`).join('\n');
   const body = `Minimize\n obj: ${obj.join(' + ')}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds}\n`;
-  const columns = cols.length + 2 * groups.length * total;
-  const mip = await solve(`${body}General\n ${cols.map((_, k) => `x${k}`).join(' ')}\nEnd\n`, columns, limits);
+  const ys = crews?.ys ?? [];
+  const columns = cols.length + ys.length + zs.length + 2 * groups.length * total;
+  const ints = [...cols.map((_, k) => `x${k}`), ...ys.map((y) => y.name)];
+  const binaries = zs.length ? `Binary\n ${zs.join(' ')}\n` : '';
+  const mip = await solve(`${body}General\n ${ints.join(' ')}\n${binaries}End\n`, columns, limits);
   if (
     !Number.isFinite(mip.objective) ||
     !['Optimal', 'Time limit reached'].includes(mip.status) ||
@@ -101,48 +118,114 @@ export async function designShifts(input: DesignInput, limits: SolveLimits): Pro
     .filter((c) => c.count > 0);
   const paidHours = counts.reduce((s, c) => s + (c.variant.paidMinutes / 60) * c.count, 0);
   const gap = mip.objective > 0 ? Math.max(0, (mip.objective - lowerBound) / mip.objective) : 0;
-  return { counts, paidHours, objective: mip.objective, lowerBound, gap, status: mip.status, columns };
+  const crewOffsets = new Map(ys.filter((y) => (mip.values[y.name] ?? 0) > 0.5).map((y) => [y.crew, y.offset]));
+  return {
+    counts,
+    paidHours,
+    objective: mip.objective,
+    lowerBound,
+    gap,
+    status: mip.status,
+    columns,
+    crewOffsets,
+    seconds: mip.seconds,
+  };
 }
 
-/** Caps every roster must respect, so adding them keeps the bound valid: shifts per day, shifts and hours per week. */
-function capacityRows(input: DesignInput, cols: { g: string; d: number; v: ShiftVariant }[], rows: string[]): void {
+function crewsOf(input: DesignInput): CrewModel | null {
+  const groups = Object.keys(input.required);
+  const locked = new Set<string>();
+  for (const f of input.fixed ?? []) if (f.agent) locked.add(`${f.agent}|${input.dates.indexOf(f.variant.date)}`);
+  return crewModel({
+    dates: input.dates,
+    rules: input.rules,
+    agents: (input.agents ?? []).filter((a) => a.skills.some((s) => groups.includes(s))),
+    groups,
+    locked,
+    previous: input.previous,
+  });
+}
+
+/**
+ * Caps every roster must respect, so adding them keeps the bound valid: shifts per day (all groups and per group)
+ * and shifts and hours per week within what the agents can work. Crew members work exactly their pattern (less
+ * leave), so with crews each day's shifts beyond the crews' are capped by the agents outside crews (and crew
+ * members locked that day), and each type a crew works has at least the crews' shifts — per group too, for
+ * members with one skill.
+ */
+function capacityRows(
+  input: DesignInput,
+  cols: { g: string; d: number; v: ShiftVariant }[],
+  rows: string[],
+  crews: CrewModel | null,
+): string[] {
+  const groups = Object.keys(input.required);
   const agents = (input.agents ?? []).filter((a) => a.skills.some((s) => s in input.required));
+  const others = agents.filter((a) => !crews?.members.has(a.agent));
   const { dates, rules } = input;
-  // Crew members work only their rotation's shift types: the other types are capped by the agents outside crews.
-  const crews = new Set((rules.rotations ?? []).flatMap((r) => r.crews));
-  const rotating = new Set((rules.rotations ?? []).flatMap((r) => r.pattern));
+  const xs = (pick: (c: { g: string; d: number; v: ShiftVariant }) => boolean) =>
+    cols.map((c, k) => (pick(c) ? `x${k}` : '')).filter(Boolean);
+  const lhs = (terms: string[], crew: [string, number][] = []) => [terms.join(' + '), ...minus(crew)].filter(Boolean).join(' ');
   dates.forEach((date, d) => {
-    const free = agents.filter((a) => !a.unavailable?.includes(date));
-    const all = cols.map((c, k) => (c.d === d ? `x${k}` : '')).filter(Boolean);
-    if (all.length) rows.push(` day${d}: ${all.join(' + ')} <= ${free.length}`);
-    if (crews.size) {
-      const others = cols.map((c, k) => (c.d === d && !rotating.has(c.v.template) ? `x${k}` : '')).filter(Boolean);
-      if (others.length)
-        rows.push(` dayo${d}: ${others.join(' + ')} <= ${free.filter((a) => !a.crew || !crews.has(a.crew)).length}`);
-    }
-    for (const g of Object.keys(input.required)) {
-      const xs = cols.map((c, k) => (c.d === d && c.g === g ? `x${k}` : '')).filter(Boolean);
-      if (xs.length)
+    const loose = [...others.filter((a) => !a.unavailable?.includes(date)), ...(crews?.lockedOn(d) ?? [])];
+    const all = xs((c) => c.d === d);
+    if (all.length) rows.push(` day${d}: ${lhs(all, crews?.atWork(d))} <= ${loose.length}`);
+    groups.forEach((g, gi) => {
+      const mine = xs((c) => c.d === d && c.g === g);
+      if (mine.length)
         rows.push(
-          ` day${d}_${g.replace(/[^\w]/g, '_')}_${Object.keys(input.required).indexOf(g)}: ${xs.join(' + ')} <= ${free.filter((a) => a.skills.includes(g)).length}`,
+          ` day${d}_${g.replace(/[^\w]/g, '_')}_${gi}: ${lhs(mine, crews?.atWork(d, { group: g }))} <= ${loose.filter((a) => a.skills.includes(g)).length}`,
         );
-    }
+    });
+    [...(crews?.types ?? [])].forEach((t, ti) => {
+      const crew = crews!.atWork(d, { type: t });
+      if (crew.length)
+        rows.push(
+          ` rt${d}_${ti}: ${lhs(
+            xs((c) => c.d === d && c.v.template === t),
+            crew,
+          )} >= 0`,
+        );
+      groups.forEach((g, gi) => {
+        const only = crews!.atWork(d, { type: t, group: g, only: true });
+        if (only.length)
+          rows.push(
+            ` rt${d}_${ti}_${gi}: ${lhs(
+              xs((c) => c.d === d && c.g === g && c.v.template === t),
+              only,
+            )} >= 0`,
+          );
+      });
+    });
   });
   // An agent works at most min(days, 7 − rest days, ⌊max hours / shortest paid shift⌋) shifts a week.
   const shortest = Math.min(...cols.map((c) => c.v.paidMinutes / 60).filter((h) => h > 0));
+  const longest = Math.max(...cols.map((c) => c.v.paidMinutes / 60));
   const perAgent = (days: number) =>
     Math.min(days, 7 - rules.minRestDaysPerWeek, Math.floor(rules.maxHoursPerWeek / shortest + 1e-9));
+  const paidOf = new Map<string, number>();
+  for (const c of cols)
+    paidOf.set(`${c.d}|${c.v.template}`, Math.max(paidOf.get(`${c.d}|${c.v.template}`) ?? 0, c.v.paidMinutes / 60));
   for (let w = 0; w * 7 < dates.length; w++) {
     const days = Math.min(7, dates.length - w * 7);
     const inWeek = cols.map((c, k) => ({ c, k })).filter(({ c }) => Math.floor(c.d / 7) === w);
     rows.push(` wk${w}: ${inWeek.map(({ k }) => `x${k}`).join(' + ')} <= ${agents.length * perAgent(days)}`);
+    const hours = inWeek.map(({ c, k }) => `${num(c.v.paidMinutes / 60)} x${k}`);
+    rows.push(` wh${w}: ${hours.join(' + ')} <= ${num(agents.length * rules.maxHoursPerWeek)}`);
+    if (!crews) continue;
+    const week = Array.from({ length: days }, (_, i) => w * 7 + i);
+    const locked = week.reduce((n, d) => n + crews.lockedOn(d).length, 0);
+    const crewShifts = week.flatMap((d) => crews.atWork(d));
+    const crewHours = week.flatMap((d) => crews.atWork(d, { weight: (t) => paidOf.get(`${d}|${t}`) ?? longest }));
     rows.push(
-      ` wh${w}: ${inWeek.map(({ c, k }) => `${num(c.v.paidMinutes / 60)} x${k}`).join(' + ')} <= ${num(agents.length * rules.maxHoursPerWeek)}`,
+      ` wko${w}: ${lhs(
+        inWeek.map(({ k }) => `x${k}`),
+        crewShifts,
+      )} <= ${others.length * perAgent(days) + locked}`,
     );
-    if (crews.size) {
-      const others = inWeek.filter(({ c }) => !rotating.has(c.v.template));
-      const n = agents.filter((a) => !a.crew || !crews.has(a.crew)).length;
-      if (others.length) rows.push(` wko${w}: ${others.map(({ k }) => `x${k}`).join(' + ')} <= ${n * perAgent(days)}`);
-    }
+    rows.push(` who${w}: ${lhs(hours, crewHours)} <= ${num(others.length * rules.maxHoursPerWeek + locked * longest)}`);
   }
+  const team = teamRows({ dates, rules, agents }, cols, perAgent, crews);
+  rows.push(...team.rows);
+  return team.zs;
 }

@@ -15,6 +15,8 @@ export interface SolveResult {
   values: Record<string, number>;
   /** The MIP's proven lower bound (minimisation) from HiGHS's report; null for an LP or when not reported. */
   dualBound: number | null;
+  /** Wall-clock seconds of the solve, worker start included (time limits are shared out by it). */
+  seconds: number;
 }
 
 export class ModelTooLarge extends Error {}
@@ -31,6 +33,7 @@ export function solve(lp: string, columns: number, limits: SolveLimits): Promise
         `the model has ${columns} columns; the limit is ${cap}: fewer weeks, fewer templates or a coarser start step`,
       ),
     );
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./solver-worker.mjs', import.meta.url), {
       workerData: { lp, options: { time_limit: limits.timeLimit, mip_rel_gap: limits.mipRelGap ?? 0.01 } },
@@ -38,7 +41,8 @@ export function solve(lp: string, columns: number, limits: SolveLimits): Promise
     });
     worker.once('message', (m: { ok: boolean; error?: string } & SolveResult) => {
       void worker.terminate();
-      if (m.ok) resolve({ status: m.status, objective: m.objective, values: m.values, dualBound: m.dualBound ?? null });
+      const seconds = (performance.now() - started) / 1000;
+      if (m.ok) resolve({ status: m.status, objective: m.objective, values: m.values, dualBound: m.dualBound ?? null, seconds });
       else reject(new Error(`HiGHS: ${m.error}`));
     });
     worker.once('error', reject);

@@ -22,7 +22,22 @@ export const isoAt = (date: string, minute: number, zone: string) =>
 /** A stored assignment back as a roster entry the rule checker reads; null when its date is outside `dates`. */
 export function entryFromStored(s: StoredShift, dates: readonly string[], zone: string): RosterEntry | null {
   const dayIndex = dates.indexOf(s.date);
-  if (dayIndex < 0) return null;
+  return dayIndex < 0 ? null : entryOnDay(s, dayIndex, zone);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD): negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * Stored assignments of a neighbouring schedule as entries of the period starting on `firstDate`: dayIndex −1 is
+ * the day before it, dates.length the day after its last (for CheckContext.neighbours and the builder's `previous`).
+ */
+export function neighbourEntries(stored: readonly StoredShift[], firstDate: string, zone: string): RosterEntry[] {
+  return stored.map((s) => entryOnDay(s, daysBetween(firstDate, s.date), zone));
+}
+
+/** A stored assignment as the entry of day `dayIndex` (its own date's minutes). */
+function entryOnDay(s: StoredShift, dayIndex: number, zone: string): RosterEntry {
   const [template = s.shift, skillGroup = ''] = s.shift.split('·');
   const segments = s.segments.map((g) => ({ start: minuteOf(g.start, s.date, zone), end: minuteOf(g.end, s.date, zone) }));
   const breaks = s.breaks.map((b) => ({
