@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import type { Db } from './audit.ts';
+import { talkingSpansFromContacts } from './talking-spans.ts';
 
 // SQLite caps bound parameters per statement (32766); 16 columns × 500 rows stays well inside, and PG is happy too.
 const BATCH = 500;
@@ -102,8 +103,26 @@ export async function upsertContacts(
   if (sqlite) {
     const { insert, complete } = statementsFor(sqlite);
     for (const c of unique) {
-      // Positional values (in CONTACT_COLUMNS order) bind faster than named ones.
-      if (insert.run(...Object.values(contactRow(c, source))).changes > 0) added.push(c);
+      // Positional values in CONTACT_COLUMNS order, no object per row: this runs once per call of a year's import.
+      const row = insert.run(
+        c.key,
+        c.callId,
+        c.queue,
+        c.callerId,
+        c.enteredAt,
+        c.outcome,
+        c.waitSeconds,
+        c.answeredAt,
+        c.endedAt,
+        c.agent,
+        c.talkSeconds,
+        c.holdSeconds,
+        c.acwSeconds,
+        c.transferred ? 1 : 0,
+        c.ringNoAnswer,
+        source,
+      );
+      if (row.changes > 0) added.push(c);
       else if (c.outcome !== 'unknown' && complete.run(contactRow(c, source)).changes > 0) upgraded.push(c);
     }
     return { added, upgraded };
@@ -176,7 +195,7 @@ export async function insertAgentStateSpans(
   let inserted = 0;
   if (sqlite) {
     const { span } = statementsFor(sqlite);
-    for (const s of spans) inserted += span.run(...Object.values(spanRow(s, source))).changes;
+    for (const s of spans) inserted += span.run(s.key, s.agent, s.queue, s.state, s.reason, s.start, s.end, source).changes;
     return inserted;
   }
   for (let i = 0; i < spans.length; i += BATCH) {
@@ -215,6 +234,11 @@ export async function contactsBetween(db: Db, from: number, to: number, queue?: 
   }));
 }
 
+/**
+ * Agent-state spans that overlap [from, to), by start: the stored rows, and the talking spans of queue_log calls,
+ * derived from their stored contacts (talking-spans.ts). A span stored as a row by an import before that change
+ * has the same key as the derived one and is read once.
+ */
 export async function agentStateSpansBetween(db: Db, from: number, to: number): Promise<AgentStateSpan[]> {
   const rows = await db
     .selectFrom('agent_state_span')
@@ -223,7 +247,7 @@ export async function agentStateSpansBetween(db: Db, from: number, to: number): 
     .where('end_at', '>', from)
     .orderBy('start_at')
     .execute();
-  return rows.map((r) => ({
+  const spans: AgentStateSpan[] = rows.map((r) => ({
     key: r.key,
     agent: r.agent,
     queue: r.queue,
@@ -232,4 +256,13 @@ export async function agentStateSpansBetween(db: Db, from: number, to: number): 
     start: r.start_at,
     end: r.end_at,
   }));
+  const seen = new Set(spans.map((s) => s.key));
+  let derived = 0;
+  for (const t of await talkingSpansFromContacts(db, from, to)) {
+    if (seen.has(t.key)) continue; // the first stored wins, as the row insert with ON CONFLICT DO NOTHING did
+    seen.add(t.key);
+    spans.push(t);
+    derived++;
+  }
+  return derived === 0 ? spans : spans.sort((a, b) => a.start - b.start);
 }

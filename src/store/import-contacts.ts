@@ -4,6 +4,7 @@ import { buildCells } from '../domain/metrics/interval-cube.ts';
 import type { Db } from './audit.ts';
 import { insertAgentStateSpans, upsertContacts } from './contacts.ts';
 import { addCells, cubeOptionsOf, loadReportContext, type ReportContext, rebuildCells } from './interval-cells.ts';
+import { spansNeedingRows, TALKING_FROM_CONTACTS } from './talking-spans.ts';
 
 const CELL_MS = 15 * 60_000;
 
@@ -25,7 +26,16 @@ export async function storeContactBatch(
   const { added, upgraded } = contacts.length
     ? await upsertContacts(db, contacts, source, options.sqlite)
     : { added: [], upgraded: [] };
-  const newSpans = spans.length ? await insertAgentStateSpans(db, spans, source, options.sqlite) : 0;
+  // A queue_log call's talking span is kept in its contact (talking-spans.ts): rows only for the other spans.
+  let rows = spans;
+  let derived = 0;
+  if (source === TALKING_FROM_CONTACTS && spans.length > 0) {
+    const storedNow = new Map<string, Contact>();
+    for (const c of added) storedNow.set(c.key, c);
+    for (const c of upgraded) storedNow.set(c.key, c);
+    ({ rows, derived } = await spansNeedingRows(db, spans, contacts, storedNow));
+  }
+  const newSpans = (rows.length ? await insertAgentStateSpans(db, rows, source, options.sqlite) : 0) + derived;
   if (added.length + upgraded.length > 0) {
     const ctx = options.context ?? (await loadReportContext(db));
     if (added.length > 0) await addCells(db, buildCells(added, cubeOptionsOf(ctx)), options.sqlite);

@@ -2,12 +2,13 @@ import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Contact } from '../domain/contacts/contact.ts';
+import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import type { IntervalCell } from '../domain/metrics/interval-cube.ts';
 import { rollUpCells } from '../domain/metrics/intervals.ts';
 import { generateQueueLog } from '../ingest/queue-log/generate.ts';
 import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
+import { agentStateSpansBetween } from './contacts.ts';
 import { sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
 import { importQueueLog } from './import-queue-log.ts';
@@ -159,6 +160,50 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       }
     } finally {
       await h.close();
+    }
+  });
+
+  test('talking spans are read back from the stored calls: the spans equal what the parser produced, a re-import adds no row', async () => {
+    const lines: string[] = [];
+    generateQueueLog({ seed: 5, lines: 3000, agents: 8, peakCallsPerHour: 40 }, (l) => lines.push(l));
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-talking-'));
+    const file = join(dir, 'queue_log');
+    const h = await createTestDatabase(dialect);
+    try {
+      await h.db.insertInto('center').values({ name: 't', time_zone: 'Asia/Shanghai', business_hours: '[]' }).execute();
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      await importQueueLog(h.db, file);
+      // What the parser emits over the same lines (the import keeps calls still open in its cursor, as drain does).
+      const parser = createQueueLogParser();
+      parser.pushBlock(lines.join('\n'), 1);
+      const expected = new Map<string, AgentStateSpan>();
+      for (const s of parser.drain().spans) if (!expected.has(s.key)) expected.set(s.key, s);
+      const byKey = (spans: AgentStateSpan[]) => [...spans].sort((a, b) => a.key.localeCompare(b.key));
+      const read = await agentStateSpansBetween(h.db, 0, Number.MAX_SAFE_INTEGER);
+      expect(byKey(read)).toEqual(byKey([...expected.values()]));
+      const talking = read.filter((s) => s.state === 'talking').length;
+      expect(talking).toBeGreaterThan(100);
+      const countRows = async () =>
+        (
+          await h.db
+            .selectFrom('agent_state_span')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n;
+      const rows = Number(await countRows());
+      // Only talking spans whose call was still held for after-call work at the end of the file have a row.
+      expect(rows).toBeLessThan(read.length - talking + 10);
+      await h.db.deleteFrom('import_cursor').execute();
+      expect(await importQueueLog(h.db, file)).toMatchObject({ contacts: 0, spans: 0 });
+      expect(Number(await countRows())).toBe(rows);
+      expect(byKey(await agentStateSpansBetween(h.db, 0, Number.MAX_SAFE_INTEGER))).toEqual(byKey(read));
+      // A range reads the spans that overlap it, as before.
+      const mid = read[Math.floor(read.length / 2)].start;
+      const inRange = await agentStateSpansBetween(h.db, mid, mid + 3_600_000);
+      expect(byKey(inRange)).toEqual(byKey(read.filter((s) => s.start < mid + 3_600_000 && s.end > mid)));
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -11,6 +11,7 @@ import { qualityRefinements } from './migrations/0009-quality-refinements.ts';
 import { doublePrecision } from './migrations/0010-double-precision.ts';
 import { schedulePeople } from './migrations/0011-schedule-people.ts';
 import { workOrderUnits } from './migrations/0012-work-order-units.ts';
+import { importWritePath } from './migrations/0013-import-write-path.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration in order; one list serves SQLite and PostgreSQL. Later modules append theirs. */
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010-double-precision': doublePrecision,
   '0011-schedule-people': schedulePeople,
   '0012-work-order-units': workOrderUnits,
+  '0013-import-write-path': importWritePath,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import type { AgentStateSpan, Contact, ContactOutcome } from '../../domain/contacts/contact.ts';
 import type { AgentSession, HeldContact, QueueLogParserState } from './parser-state.ts';
 import { LineFields, scanQueueLogLine } from './split-line.ts';
+import { talkingSpanOf } from './talking-span.ts';
 import { Verb, verbOf } from './verbs.ts';
 
 export interface QueueLogParserOptions {
@@ -125,7 +126,8 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
       out.contacts.push(c);
       return;
     }
-    if (c.answeredAt !== null) span(c.agent, c.queue, 'talking', null, c.answeredAt, c.endedAt);
+    const talking = talkingSpanOf(c);
+    if (talking) out.spans.push(talking);
     const a = session(c.agent);
     if (a.activeCall === c.key) a.activeCall = null;
     a.lastCall = { key: c.key, endedAt: c.endedAt };

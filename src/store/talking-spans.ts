@@ -1,0 +1,93 @@
+import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
+import { sameSpan, talkingSpanOf } from '../ingest/queue-log/talking-span.ts';
+import type { Db } from './audit.ts';
+
+/**
+ * The source whose talking spans live in the contacts: a queue_log call's talking span is its answer → end
+ * (talkingSpanOf), so the import stores no row for it — two thirds of a queue_log's spans — and
+ * {@link agentStateSpansBetween} derives it again from the stored contact. Other sources keep theirs as rows.
+ */
+export const TALKING_FROM_CONTACTS = 'queue_log';
+
+const LOOKUP_BATCH = 500;
+
+/**
+ * The spans of a batch that need a row: all but the talking spans that a stored contact gives back exactly —
+ * one this batch stored (`storedNow`, by contact key: new, or an `unknown` completed), or one stored before
+ * (looked up, only for contacts of the batch that were already there, as in a re-import). Returns those rows
+ * and how many talking spans are new through this batch's contacts.
+ */
+export async function spansNeedingRows(
+  db: Db,
+  spans: readonly AgentStateSpan[],
+  contacts: readonly Contact[],
+  storedNow: ReadonlyMap<string, Contact>,
+): Promise<{ rows: AgentStateSpan[]; derived: number }> {
+  if (!spans.some((s) => s.state === 'talking')) return { rows: [...spans], derived: 0 };
+  const contactOf = new Map<string, Contact>();
+  for (const c of contacts) {
+    const t = talkingSpanOf(c);
+    if (t) contactOf.set(t.key, c);
+  }
+  const rows: AgentStateSpan[] = [];
+  const storedBefore: string[] = [];
+  let derived = 0;
+  for (const s of spans) {
+    const c = s.state === 'talking' ? contactOf.get(s.key) : undefined;
+    const now = c && storedNow.get(c.key);
+    if (now && sameSpan(talkingSpanOf(now), s)) derived++;
+    else {
+      rows.push(s);
+      if (c && !now) storedBefore.push(c.key);
+    }
+  }
+  if (storedBefore.length === 0) return { rows, derived };
+  // Contacts of this batch that were stored before (a re-import): their stored version may give the span back.
+  const givenBack = new Map<string, AgentStateSpan>();
+  for (let i = 0; i < storedBefore.length; i += LOOKUP_BATCH) {
+    const stored = await db
+      .selectFrom('contact')
+      .select(['source', 'outcome', 'agent', 'queue', 'answered_at', 'ended_at'])
+      .where('key', 'in', storedBefore.slice(i, i + LOOKUP_BATCH))
+      .execute();
+    for (const r of stored) {
+      const t = r.source === TALKING_FROM_CONTACTS ? talkingSpanOf(fieldsOf(r)) : null;
+      if (t) givenBack.set(t.key, t);
+    }
+  }
+  return { rows: rows.filter((s) => !sameSpan(givenBack.get(s.key) ?? null, s)), derived };
+}
+
+function fieldsOf(r: {
+  outcome: string;
+  agent: string | null;
+  queue: string;
+  answered_at: number | null;
+  ended_at: number | null;
+}) {
+  return {
+    outcome: r.outcome as Contact['outcome'],
+    agent: r.agent,
+    queue: r.queue,
+    answeredAt: r.answered_at === null ? null : Number(r.answered_at),
+    endedAt: r.ended_at === null ? null : Number(r.ended_at),
+  };
+}
+
+/** Talking spans of the stored queue_log contacts that overlap [from, to). */
+export async function talkingSpansFromContacts(db: Db, from: number, to: number): Promise<AgentStateSpan[]> {
+  const rows = await db
+    .selectFrom('contact')
+    .select(['outcome', 'agent', 'queue', 'answered_at', 'ended_at'])
+    .where('source', '=', TALKING_FROM_CONTACTS)
+    .where('outcome', '=', 'answered')
+    .where('answered_at', '<', to)
+    .where('ended_at', '>', from)
+    .execute();
+  const spans: AgentStateSpan[] = [];
+  for (const r of rows) {
+    const t = talkingSpanOf(fieldsOf(r));
+    if (t) spans.push(t);
+  }
+  return spans;
+}
