@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar.ts';
 import type { DayOverride } from '../domain/calendar/day-kind.ts';
-import { queryTokens, searchTokens } from '../domain/text/segment.ts';
+import { queryTokens } from '../domain/text/segment.ts';
 import type { TransitionResult } from '../domain/work-orders/state-machine.ts';
 import type {
   AnswerBasis,
@@ -15,6 +15,16 @@ import type {
 import type { Viewer, VisibilityFilter, VisibleOrder } from '../domain/work-orders/visibility.ts';
 import type { Db } from './audit.ts';
 import type { Database } from './schema.ts';
+import {
+  type DispatchRow,
+  type HistoryActor,
+  historyRows,
+  newOrderRow,
+  type OrderRow,
+  transitionWrites,
+} from './work-order-rows.ts';
+
+export type { DispatchRow, OrderRow } from './work-order-rows.ts';
 
 /** Handling units keep office hours even when the hotline answers around the clock. */
 export const UNIT_HOURS: BusinessCalendar['hours'] = [
@@ -175,10 +185,7 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export type OrderRow = NonNullable<Awaited<ReturnType<typeof loadRows>>['order']>;
-export type DispatchRow = Awaited<ReturnType<typeof loadRows>>['dispatches'][number];
-
-async function loadRows(db: Db, id: number) {
+async function loadRows(db: Db, id: number): Promise<{ order: OrderRow | undefined; dispatches: DispatchRow[] }> {
   const order = await db.selectFrom('work_order').selectAll().where('id', '=', id).executeTakeFirst();
   const dispatches = await db
     .selectFrom('work_order_dispatch')
@@ -249,32 +256,26 @@ export function stateOf(order: OrderRow, dispatches: readonly DispatchRow[]): Or
 }
 
 /** An order with its dispatch rows and state, or undefined. */
-export async function loadOrder(db: Db, id: number) {
+export async function loadOrder(db: Db, id: number): Promise<LoadedOrder | undefined> {
   const { order, dispatches } = await loadRows(db, id);
-  if (!order) return undefined;
-  return { row: order, dispatches, state: stateOf(order, dispatches), visible: visibleOrderOf(order, dispatches) };
+  return order ? loadedOrderOf(order, dispatches) : undefined;
 }
-export type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 
-export async function insertHistory(db: Db, entries: readonly HistoryEntry[], actor: { userId: number | null; name: string }) {
+/** A stored order with what the domain reads of it: its state and the facts of the visibility rules. */
+export interface LoadedOrder {
+  row: OrderRow;
+  dispatches: DispatchRow[];
+  state: OrderState;
+  visible: VisibleOrder;
+}
+
+export function loadedOrderOf(row: OrderRow, dispatches: DispatchRow[]): LoadedOrder {
+  return { row, dispatches, state: stateOf(row, dispatches), visible: visibleOrderOf(row, dispatches) };
+}
+
+export async function insertHistory(db: Db, entries: readonly HistoryEntry[], actor: HistoryActor) {
   if (entries.length === 0) return;
-  await db
-    .insertInto('work_order_history')
-    .values(
-      entries.map((e) => ({
-        work_order_id: Number(e.orderId),
-        at: e.at,
-        actor_user_id: e.actorId === 'system' ? null : actor.userId,
-        actor: e.actorId === 'system' ? 'system' : actor.name,
-        action: e.action,
-        from_status: e.fromStatus,
-        to_status: e.toStatus,
-        note: e.note ?? null,
-        data_json:
-          e.data || e.unitId != null ? JSON.stringify({ ...e.data, ...(e.unitId != null ? { unitId: e.unitId } : {}) }) : null,
-      })),
-    )
-    .execute();
+  await db.insertInto('work_order_history').values(historyRows(entries, actor)).execute();
 }
 
 /**
@@ -285,91 +286,20 @@ export async function saveTransition(
   db: Db,
   before: LoadedOrder,
   result: Extract<TransitionResult<OrderState>, { ok: true }>,
-  actor: { userId: number | null; name: string },
+  actor: HistoryActor,
   extra: { escalationLevel?: string } = {},
 ): Promise<boolean> {
-  const next = result.order;
-  const at = result.entry.at;
+  const w = transitionWrites(before, result, actor, extra);
   const res = await db
     .updateTable('work_order')
-    .set({
-      status: next.status,
-      due_at: next.dueAt,
-      closed_at: next.closedAt,
-      redo_count: next.redoCount,
-      return_count: next.returnCount,
-      reminder_count: next.reminderCount,
-      supervised: next.supervised ? 1 : 0,
-      satisfaction: next.satisfaction,
-      merged_into_id: next.mergedIntoId == null ? null : Number(next.mergedIntoId),
-      answer_text: next.answer?.text ?? null,
-      answer_basis_kind: next.answer?.basis.kind ?? null,
-      answer_basis_ref: next.answer?.basis.reference ?? null,
-      // Once dispatched, an urgent order has left the shift lead's queue.
-      assignee_queue: next.assignments.length > 0 ? null : before.row.assignee_queue,
-      escalation_level: extra.escalationLevel ?? before.row.escalation_level,
-      version: before.row.version + 1,
-    })
+    .set(w.order)
     .where('id', '=', before.row.id)
-    .where('version', '=', before.row.version)
+    .where('version', '=', w.version)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  // A unit has at most one active (not returned) row; match the assignments to the rows by it.
-  const active = new Map(before.dispatches.filter((d) => d.status !== 'returned').map((d) => [d.unit_id, d]));
-  for (const a of next.assignments) {
-    const row = active.get(Number(a.unitId));
-    if (!row) {
-      if (a.status === 'returned') continue; // an old returned row, unchanged
-      await db
-        .insertInto('work_order_dispatch')
-        .values({
-          work_order_id: before.row.id,
-          unit_id: Number(a.unitId),
-          status: a.status,
-          dispatched_at: a.dispatchedAt,
-          accepted_at: null,
-          replied_at: null,
-          reply: null,
-          due_at: next.dueAt,
-          extension_until: null,
-          extension_status: null,
-          extension_reason: null,
-        })
-        .execute();
-      continue;
-    }
-    const ext = next.extension?.unitId === row.unit_id ? next.extension : null;
-    const redone = a.status === 'dispatched' && row.status === 'replied';
-    const reached = (status: Assignment['status'], was: number | null) =>
-      a.status === status && row.status !== status ? at : redone ? null : was;
-    await db
-      .updateTable('work_order_dispatch')
-      .set({
-        status: a.status,
-        dispatched_at: a.dispatchedAt,
-        accepted_at: reached('accepted', row.accepted_at),
-        started_at: reached('in_progress', row.started_at),
-        replied_at: reached('replied', row.replied_at),
-        reply: a.reply,
-        returned_at: a.status === 'returned' ? at : row.returned_at,
-        return_reason: a.returnReason,
-        due_at: next.dueAt,
-        ...(ext ? { extension_until: ext.until, extension_status: ext.status, extension_reason: ext.reason } : {}),
-        ...(ext?.status === 'pending' ? { extension_requested_at: at } : {}),
-      })
-      .where('id', '=', row.id)
-      .execute();
-  }
-  // A redo drops a pending extension (state-machine.ts); its row says so.
-  if (before.state.extension && next.extension == null) {
-    await db
-      .updateTable('work_order_dispatch')
-      .set({ extension_status: 'dropped' })
-      .where('work_order_id', '=', before.row.id)
-      .where('extension_status', '=', 'pending')
-      .execute();
-  }
-  await insertHistory(db, [result.entry, ...result.related], actor);
+  for (const u of w.updates) await db.updateTable('work_order_dispatch').set(u.set).where('id', '=', u.id).execute();
+  if (w.inserts.length > 0) await db.insertInto('work_order_dispatch').values(w.inserts).execute();
+  if (w.history.length > 0) await db.insertInto('work_order_history').values(w.history).execute();
   return true;
 }
 
@@ -379,35 +309,7 @@ export async function insertOrder(
   o: WorkOrder,
   extra: { firstOwnerAgentId: number | null; queue: string | null },
 ): Promise<number> {
-  const text = ` ${searchTokens(`${o.title} ${o.location} ${Object.values(o.content).join(' ')}`).join(' ')} `;
-  const { id } = await db
-    .insertInto('work_order')
-    .values({
-      number: o.number,
-      channel: o.channel,
-      category: o.category,
-      priority: o.priority,
-      urgent: o.priority === 'urgent' ? 1 : 0,
-      status: o.status,
-      title: o.title,
-      content_json: JSON.stringify(o.content),
-      location: o.location,
-      caller_name: o.caller.name,
-      caller_phone: o.caller.phone,
-      first_owner_user_id: Number(o.firstOwnerId),
-      first_owner_agent_id: extra.firstOwnerAgentId,
-      team_id: o.teamId == null ? null : Number(o.teamId),
-      assignee_queue: extra.queue,
-      created_at: o.createdAt,
-      call_ended_at: o.callEndedAt,
-      due_at: null,
-      closed_at: null,
-      satisfaction: null,
-      merged_into_id: null,
-      search_text: text,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await db.insertInto('work_order').values(newOrderRow(o, extra)).returning('id').executeTakeFirstOrThrow();
   if (o.contactIds.length > 0) {
     await db
       .insertInto('work_order_contact')
