@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { payRate } from '../domain/schedule/pay-rate.ts';
 import type { RosterEntry } from '../domain/schedule/roster.ts';
 import type { CheckContext } from '../domain/schedule/rules-check.ts';
-import { entryFromStored, storedFromEntry } from '../domain/schedule/stored-roster.ts';
-import { type AgentInput, DEFAULT_RULES, DEFAULT_TEMPLATES, type Rules } from '../domain/schedule/types.ts';
+import { entryFromStored, neighbourEntries, storedFromEntry } from '../domain/schedule/stored-roster.ts';
+import { type AgentInput, DEFAULT_OPTIONAL, DEFAULT_RULES, DEFAULT_TEMPLATES, type Rules } from '../domain/schedule/types.ts';
 import type { Db } from './audit.ts';
 import { notify } from './notifications.ts';
 
@@ -104,7 +104,76 @@ export async function loadSchedule(db: Db, scheduleId: number): Promise<LoadedSc
     return e ? [e] : [];
   });
   const rules = await scheduleRules(db);
-  return { schedule, zone, dates, roster, agents, idOf, noOf, rules, ctx: { dates, templates: rules.shiftTemplates } };
+  // The published schedules on either side, so a change near the boundary is checked across it.
+  const neighbours = await neighbourShifts(db, dates, zone, rules, { exclude: schedule.id, noOf });
+  return {
+    schedule,
+    zone,
+    dates,
+    roster,
+    agents,
+    idOf,
+    noOf,
+    rules,
+    ctx: { dates, templates: rules.shiftTemplates, neighbours },
+  };
+}
+
+/** Days on either side of a period that the rules reach across: runs of working days, nights per window, rest. */
+export const reachDays = (rules: Rules) =>
+  Math.max(2, rules.maxConsecutiveDays, (rules.nightPeriodDays ?? DEFAULT_OPTIONAL.nightPeriodDays) - 1);
+
+/**
+ * The shifts of the published schedules next to a period — for each of the `reachDays` dates before it (and after
+ * it, unless `before` only) the latest published schedule covering that date other than `exclude` — as entries of
+ * the period (dayIndex −1 = the day before its first), for CheckContext.neighbours and the builder's `previous`.
+ */
+export async function neighbourShifts(
+  db: Db,
+  dates: readonly string[],
+  zone: string,
+  rules: Rules,
+  opts: { exclude?: number; beforeOnly?: boolean; noOf: Map<number, string> },
+): Promise<RosterEntry[]> {
+  const first = DateTime.fromISO(dates[0]!, { zone });
+  const reach = reachDays(rules);
+  const wanted = [
+    ...Array.from({ length: reach }, (_, i) => first.minus({ days: i + 1 }).toISODate() ?? ''),
+    ...(opts.beforeOnly ? [] : Array.from({ length: reach }, (_, i) => first.plus({ days: dates.length + i }).toISODate() ?? '')),
+  ];
+  const published = await db
+    .selectFrom('schedule')
+    .select(['id', 'start_date', 'weeks'])
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .execute();
+  const bySchedule = new Map<number, string[]>();
+  for (const date of wanted) {
+    const hit = published.find(
+      (s) =>
+        s.id !== opts.exclude &&
+        s.start_date <= date &&
+        DateTime.fromISO(s.start_date).plus({ weeks: s.weeks }).toISODate()! > date,
+    );
+    if (hit) bySchedule.set(hit.id, [...(bySchedule.get(hit.id) ?? []), date]);
+  }
+  const out: RosterEntry[] = [];
+  for (const [id, days] of bySchedule) {
+    const rows = await db
+      .selectFrom('schedule_assignment')
+      .selectAll()
+      .where('schedule_id', '=', id)
+      .where('date', 'in', days)
+      .execute();
+    const stored = rows.flatMap((r) => {
+      const agent = opts.noOf.get(r.agent_id);
+      return agent
+        ? [{ agent, date: r.date, shift: r.shift, segments: JSON.parse(r.segments_json), breaks: JSON.parse(r.breaks_json) }]
+        : [];
+    });
+    out.push(...neighbourEntries(stored, dates[0]!, zone));
+  }
+  return out;
 }
 
 /** The latest published schedule covering a date, or null. */

@@ -162,3 +162,48 @@ test('schedule with the rich example: rotations, team rule, leave, preferences, 
     expect(u.predictedServiceLevel).toBeCloseTo(erlangCSl(u.scheduled, t.calls, t.aht, 1800, 20), 9);
   }
 }, 90_000);
+
+test('schedule --previous: the last week’s assignments (this command’s --json output) keep rest and working days in a row across', async () => {
+  // 10101 worked 中班 to 21:00 on Sunday 12-06 (rest to 08:00 Monday); 10102 worked Tuesday to Sunday (six in a row).
+  const shift = (agent: string, date: string, start: string, end: string) => ({
+    agent,
+    date,
+    shift: '中班',
+    skillGroup: '政策咨询',
+    segments: [{ start: `${date}T${start}:00+08:00`, end: `${date}T${end}:00+08:00` }],
+    breaks: [],
+    payRate: 1,
+  });
+  const week = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
+  const previous = join(dir, 'previous.json');
+  writeFileSync(
+    previous,
+    JSON.stringify({
+      assignments: [shift('10101', '2026-12-06', '12:00', '21:00'), ...week.map((d) => shift('10102', d, '10:00', '19:00'))],
+    }),
+  );
+  const args = ['schedule', '--requirements', 'docs/examples/schedule/req.csv', '--agents', 'docs/examples/schedule/agents.csv'];
+  const r = await runCli([
+    ...args,
+    '--rules',
+    'docs/examples/schedule/rules.json',
+    '--start',
+    '2026-12-07',
+    '--time-limit',
+    '10',
+    '--previous',
+    previous,
+    '--json',
+  ]);
+  expect(r.code, r.err).toBe(0);
+  const out = JSON.parse(r.out);
+  expect(out.violations).toEqual([]);
+  const monday = out.assignments.filter((a: { date: string }) => a.date === '2026-12-07');
+  expect(monday.some((a: { agent: string }) => a.agent === '10102')).toBe(false);
+  for (const a of monday.filter((x: { agent: string }) => x.agent === '10101'))
+    expect(a.segments[0].start >= '2026-12-07T08:00:00+08:00').toBe(true);
+  writeFileSync(previous, JSON.stringify([{ agent: '10101', date: '2026-12-06' }]));
+  const bad = await runCli([...args, '--start', '2026-12-07', '--previous', previous]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain('previous.json: assignments.0.shift');
+}, 90_000);

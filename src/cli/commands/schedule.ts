@@ -4,7 +4,9 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { buildSchedule, type ScheduleOutput } from '../../domain/schedule/build-schedule.ts';
+import type { RosterEntry } from '../../domain/schedule/roster.ts';
 import { ModelTooLarge } from '../../domain/schedule/solver.ts';
+import { neighbourEntries } from '../../domain/schedule/stored-roster.ts';
 import { type AgentInput, DEFAULT_RULES, DEFAULT_TEMPLATES, type Lock, type Rules } from '../../domain/schedule/types.ts';
 import { CliError } from '../cli-error.ts';
 import { printJson } from '../output.ts';
@@ -101,6 +103,35 @@ function readLocks(file: string, rules: Rules): Lock[] {
   return r.data;
 }
 
+const isoTime = z.string().refine((v) => DateTime.fromISO(v, { setZone: true }).isValid, 'expected an ISO 8601 time');
+/** The assignments of an earlier run's --json output (the whole object; a bare array is read as its `assignments`). */
+const previousSchema = z.object({
+  assignments: z.array(
+    z.object({
+      agent: z.string().min(1),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+      shift: z.string().min(1),
+      skillGroup: z.string().min(1),
+      segments: z.array(z.object({ start: isoTime, end: isoTime })).min(1),
+      breaks: z.array(z.object({ start: isoTime, end: isoTime, paid: z.boolean() })).default([]),
+    }),
+  ),
+});
+
+/** The shifts of the previous schedule before `start`, as entries of the new period (dayIndex < 0). */
+function readPrevious(file: string, start: string, zone: string): RosterEntry[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`${file}: ${(err as Error).message}`);
+  }
+  const r = previousSchema.safeParse(Array.isArray(json) ? { assignments: json } : json);
+  if (!r.success) throw new CliError(`${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const stored = r.data.assignments.filter((a) => a.date < start).map((a) => ({ ...a, shift: `${a.shift}·${a.skillGroup}` }));
+  return neighbourEntries(stored, start, zone);
+}
+
 export function register(program: Command): void {
   program
     .command('schedule')
@@ -116,6 +147,10 @@ export function register(program: Command): void {
       '--lock <file>',
       'JSON array of locked assignments [{ agent, date, shift, skillGroup, start? }]: kept, the rest re-optimised',
     )
+    .option(
+      '--previous <file>',
+      "the previous schedule's assignments (this command's --json output): rest, working days in a row and nights kept across",
+    )
     .option('--max-columns <n>', 'largest model accepted (HiGHS in WebAssembly has a 2 GiB ceiling)', '400000')
     .option('--json', 'print JSON')
     .action(
@@ -128,6 +163,7 @@ export function register(program: Command): void {
         timeLimit: string;
         timeZone: string;
         lock?: string;
+        previous?: string;
         maxColumns: string;
         json?: boolean;
       }) => {
@@ -239,6 +275,7 @@ export function register(program: Command): void {
           seen.add(a.agent);
         }
         const locks = o.lock ? readLocks(o.lock, rules) : undefined;
+        const previous = o.previous ? readPrevious(o.previous, o.start, o.timeZone) : undefined;
         let out: ScheduleOutput;
         try {
           out = await buildSchedule({
@@ -251,6 +288,7 @@ export function register(program: Command): void {
             locks,
             traffic,
             maxColumns,
+            previous,
           });
         } catch (err) {
           if (err instanceof ModelTooLarge) throw new CliError(err.message);

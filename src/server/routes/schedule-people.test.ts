@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shiftVariants } from '../../domain/schedule/shift-variants.ts';
-import { storedFromEntry } from '../../domain/schedule/stored-roster.ts';
 import { DEFAULT_TEMPLATES } from '../../domain/schedule/types.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
+import { addAgents, addPolicyGroup, addPublishedSchedule, addShift } from './schedule-test-setup.ts';
 
 const [EARLY, , LATE] = DEFAULT_TEMPLATES; // 早班 from 07:00 (9 h), 晚班 from 14:00 (9 h, to 23:00)
 const dates = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13'];
@@ -39,33 +38,8 @@ describe.each(TEST_DIALECTS)('schedule requests, points and bids on %s', (dialec
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const db = t.handle.db;
-    const g = (
-      await db
-        .insertInto('skill_group')
-        .values({ code: 'p', name: '政策咨询', sl_threshold_seconds: 20, sl_target: 0.8 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const hires = ['2022-03-01', '2019-06-01', '2020-01-01'];
-    for (let i = 0; i < 3; i++) {
-      const a = (
-        await db
-          .insertInto('agent')
-          .values({
-            employee_no: String(1001 + i),
-            name: `坐席${i}`,
-            team_id: null,
-            hire_date: hires[i]!,
-            contract_hours_per_week: 40,
-            status: 'active',
-            left_date: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      ids.push(a);
-      await db.insertInto('agent_skill').values({ agent_id: a, skill_group_id: g, proficiency: 3 }).execute();
-    }
+    const g = await addPolicyGroup(db);
+    ids.push(...(await addAgents(db, g, 1001, 3, ['2022-03-01', '2019-06-01', '2020-01-01'])));
     // 1001 and 1002 are in one team (1002 leads it), 1003 in none.
     const team = (
       await db
@@ -84,45 +58,10 @@ describe.each(TEST_DIALECTS)('schedule requests, points and bids on %s', (dialec
       required: i >= 32 && i < 40 ? 2 : 0,
       scheduled: 0,
     }));
-    scheduleId = (
-      await db
-        .insertInto('schedule')
-        .values({
-          name: '12-07 周',
-          start_date: dates[0]!,
-          weeks: 1,
-          status: 'published',
-          result_json: JSON.stringify({ coverage }),
-          created_at: 0,
-          created_by: 'planner',
-          published_at: 1,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    scheduleId = await addPublishedSchedule(db, dates[0]!, 1, { resultJson: JSON.stringify({ coverage }) });
     for (let d = 0; d < 5; d++) {
-      for (const [k, tmpl] of [
-        [0, EARLY!],
-        [1, LATE!],
-      ] as const) {
-        const s = storedFromEntry(
-          { agent: String(1001 + k), skillGroup: '政策咨询', dayIndex: d, variant: shiftVariants(tmpl, dates[d]!, 30)[0]! },
-          'Asia/Shanghai',
-        );
-        await db
-          .insertInto('schedule_assignment')
-          .values({
-            schedule_id: scheduleId,
-            agent_id: ids[k]!,
-            date: dates[d]!,
-            shift: s.shift,
-            segments_json: JSON.stringify(s.segments),
-            breaks_json: JSON.stringify(s.breaks),
-            pay_rate: 1,
-            locked: 0,
-          })
-          .execute();
-      }
+      await addShift(db, scheduleId, { id: ids[0]!, no: '1001' }, dates[d]!, EARLY!);
+      await addShift(db, scheduleId, { id: ids[1]!, no: '1002' }, dates[d]!, LATE!);
     }
     planner = (await t.signIn('planner')).headers;
     agentH = (await t.signIn('agent')).headers;

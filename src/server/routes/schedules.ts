@@ -8,7 +8,7 @@ import type { Lock } from '../../domain/schedule/types.ts';
 import type { Db } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { notify } from '../../store/notifications.ts';
-import { loadSchedule, scheduleAgents, scheduleRules } from '../../store/schedule-people.ts';
+import { loadSchedule, neighbourShifts, scheduleAgents, scheduleRules } from '../../store/schedule-people.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { defineRoute, idParams } from '../route.ts';
 import { computeForecast } from '../services/forecast-service.ts';
@@ -69,7 +69,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
     access: ['planner', 'manager'],
     tags: TAGS,
     summary:
-      'Build a draft schedule for coming weeks: forecast → Erlang C requirement → shift design (HiGHS) → rostering under the labour rules',
+      "Build a draft schedule for coming weeks: forecast → Erlang C requirement → shift design (HiGHS) → rostering under the labour rules, kept across the boundary with the published schedule before it (its last days' shifts: previousShifts)",
     body: z.object({
       start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       weeks: z.number().int().min(1).max(2).default(1),
@@ -127,6 +127,9 @@ export async function scheduleRoutes(app: FastifyInstance) {
       }
       const { agents: people, idOf, noOf } = await scheduleAgents(ctx.db);
       const locks = body.keepLocksFrom ? await lockedAssignments(ctx.db, body.keepLocksFrom, dates, zone, noOf) : [];
+      const rules = await scheduleRules(ctx.db);
+      // The published schedule before this one: rest, runs and nights are kept across the boundary.
+      const previous = await neighbourShifts(ctx.db, dates, zone, rules, { beforeOnly: true, noOf });
       const out = await buildSchedule({
         locks,
         dates,
@@ -135,7 +138,8 @@ export async function scheduleRoutes(app: FastifyInstance) {
         traffic,
         agents: people,
         timeLimitSeconds: body.timeLimitSeconds,
-        rules: await scheduleRules(ctx.db),
+        rules,
+        previous,
       });
       const result = {
         fit: out.fit,
@@ -202,6 +206,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
           unfilledShifts: out.unfilledShifts,
           violations: out.violations.length,
           locksKept: locks.length,
+          previousShifts: previous.length,
         };
       });
     },

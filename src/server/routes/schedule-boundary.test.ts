@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_TEMPLATES } from '../../domain/schedule/types.ts';
+import { TEST_DIALECTS } from '../../store/testing.ts';
+import { createTestApp, type TestApp } from '../testing.ts';
+import { addAgents, addPolicyGroup, addPublishedSchedule, addShift } from './schedule-test-setup.ts';
+
+const [EARLY, , LATE] = DEFAULT_TEMPLATES; // 早班 from 07:00, 晚班 14:00–23:00
+
+// Two published weeks, 11-30…12-06 (A) and 12-07…12-13 (B). 1003 works late on Sunday 12-06 (A); 1001 and 1002
+// early on Monday 12-07 (B). A change on either side of the boundary is checked with the other week's shifts.
+describe.each(TEST_DIALECTS)('schedule changes across two published schedules on %s', (dialect) => {
+  let t: TestApp;
+  let planner: Record<string, string>;
+  let agentH: Record<string, string>;
+  const ids: number[] = [];
+  const schedules: number[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const db = t.handle.db;
+    ids.push(...(await addAgents(db, await addPolicyGroup(db), 1001, 3)));
+    await db.updateTable('app_user').set({ agent_id: ids[0]! }).where('username', '=', 'agent').execute();
+    schedules.push(await addPublishedSchedule(db, '2026-11-30', 1, { publishedAt: 1 }));
+    schedules.push(await addPublishedSchedule(db, '2026-12-07', 1, { publishedAt: 2 }));
+    const who = (k: number) => ({ id: ids[k]!, no: String(1001 + k) });
+    await addShift(db, schedules[0]!, who(2), '2026-12-06', LATE!);
+    await addShift(db, schedules[1]!, who(0), '2026-12-07', EARLY!);
+    await addShift(db, schedules[1]!, who(1), '2026-12-07', EARLY!);
+    planner = (await t.signIn('planner')).headers;
+    agentH = (await t.signIn('agent')).headers;
+  });
+  afterAll(() => t.close());
+
+  test('a swap (替班) that leaves 8 h rest after the previous schedule is refused with min_rest', async () => {
+    // 1003 worked to 23:00 on Sunday (schedule A); taking 1001's 07:00 Monday (schedule B) leaves 8 h.
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/schedule-requests',
+      headers: agentH,
+      payload: { kind: 'swap', date: '2026-12-07', withAgent: '1003' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().check.eligible).toBe(false);
+    expect(res.json().check.violations).toContainEqual(
+      expect.objectContaining({ agent: '1003', rule: 'min_rest', detail: expect.stringContaining('the schedule before') }),
+    );
+    const approve = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/schedule-requests/${res.json().id}/decision`,
+      headers: planner,
+      payload: { approve: true },
+    });
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().errors.map((e: { path: string }) => e.path)).toContain('min_rest');
+  });
+
+  test("a planner's edit on the last day that leaves 8 h rest before the next schedule is refused with min_rest", async () => {
+    const url = `/api/v1/schedules/${schedules[0]}/cells`;
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: planner,
+      payload: { agent: '1002', date: '2026-12-06', shift: '晚班' },
+    });
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json().errors).toContainEqual(
+      expect.objectContaining({ path: 'min_rest', message: expect.stringContaining('the schedule after') }),
+    );
+    // 1001 has nothing on Sunday: an early shift there keeps the rest before Monday's.
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: planner,
+      payload: { agent: '1001', date: '2026-12-06', shift: '早班' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
