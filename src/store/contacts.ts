@@ -46,7 +46,13 @@ export interface ContactUpsert {
   added: Contact[];
   /** Contacts stored before as `unknown` (no end in the piece read then) that now have their real outcome. */
   upgraded: Contact[];
+  /** The contacts written, the last of each key (the very array given when its keys were known to be unique). */
+  unique: readonly Contact[];
+  /** For each of `unique`: {@link ADDED}, {@link UPGRADED}, or 0 when the stored one was kept. */
+  status: Uint8Array;
 }
+export const ADDED = 1;
+export const UPGRADED = 2;
 
 /** The last contact of each key (the same line read twice in one batch counts once). */
 function lastOfEachKey(contacts: readonly Contact[]): Contact[] {
@@ -96,13 +102,16 @@ export async function upsertContacts(
   contacts: readonly Contact[],
   source: string,
   sqlite?: SQLite.Database,
+  uniqueKeys = false,
 ): Promise<ContactUpsert> {
-  const unique = lastOfEachKey(contacts);
+  const unique = uniqueKeys ? contacts : lastOfEachKey(contacts);
   const added: Contact[] = [];
   const upgraded: Contact[] = [];
+  const status = new Uint8Array(unique.length);
   if (sqlite) {
     const { insert, complete } = statementsFor(sqlite);
-    for (const c of unique) {
+    for (let i = 0; i < unique.length; i++) {
+      const c = unique[i];
       // Positional values in CONTACT_COLUMNS order, no object per row: this runs once per call of a year's import.
       const row = insert.run(
         c.key,
@@ -122,10 +131,15 @@ export async function upsertContacts(
         c.ringNoAnswer,
         source,
       );
-      if (row.changes > 0) added.push(c);
-      else if (c.outcome !== 'unknown' && complete.run(contactRow(c, source)).changes > 0) upgraded.push(c);
+      if (row.changes > 0) {
+        added.push(c);
+        status[i] = ADDED;
+      } else if (c.outcome !== 'unknown' && complete.run(contactRow(c, source)).changes > 0) {
+        upgraded.push(c);
+        status[i] = UPGRADED;
+      }
     }
-    return { added, upgraded };
+    return { added, upgraded, unique, status };
   }
   for (let i = 0; i < unique.length; i += BATCH) {
     const batch = unique.slice(i, i + BATCH);
@@ -153,12 +167,17 @@ export async function upsertContacts(
             .returning('key')
             .execute();
     const upgradedKeys = new Set(done.map((r) => r.key));
-    for (const c of batch) {
-      if (addedKeys.has(c.key)) added.push(c);
-      else if (upgradedKeys.has(c.key)) upgraded.push(c);
-    }
+    batch.forEach((c, j) => {
+      if (addedKeys.has(c.key)) {
+        added.push(c);
+        status[i + j] = ADDED;
+      } else if (upgradedKeys.has(c.key)) {
+        upgraded.push(c);
+        status[i + j] = UPGRADED;
+      }
+    });
   }
-  return { added, upgraded };
+  return { added, upgraded, unique, status };
 }
 
 /** {@link upsertContacts}, counting the contacts that were new or completed. */

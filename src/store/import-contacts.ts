@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import { buildCells } from '../domain/metrics/interval-cube.ts';
+import type { BlockHints } from '../ingest/queue-log/block-codec.ts';
+import { linkTalkingSpans } from '../ingest/queue-log/talking-span.ts';
 import type { Db } from './audit.ts';
 import { insertAgentStateSpans, upsertContacts } from './contacts.ts';
 import { addCells, cubeOptionsOf, loadReportContext, type ReportContext, rebuildCells } from './interval-cells.ts';
@@ -14,26 +16,24 @@ const CELL_MS = 15 * 60_000;
  * interrupted import leaves either all of a batch or none of it. Records already stored are not counted
  * again; a stored `unknown` call completed by this batch has its cell recounted from the stored contacts.
  * `options.sqlite`: the connection of sqliteConnectionOf(db) when `db` is a transaction of it (bulk path);
- * `options.context`: the report context, when the caller has loaded it recently (thresholds and maps).
+ * `options.context`: the report context, when the caller has loaded it recently (thresholds and maps);
+ * `options.hints`: what the parsing thread already worked out about the batch (block-codec.ts), saving this one the work.
  */
 export async function storeContactBatch(
   db: Db,
   contacts: readonly Contact[],
   spans: readonly AgentStateSpan[],
   source: string,
-  options: { sqlite?: SQLite.Database; context?: ReportContext } = {},
+  options: { sqlite?: SQLite.Database; context?: ReportContext; hints?: BlockHints } = {},
 ): Promise<{ contacts: number; spans: number }> {
-  const { added, upgraded } = contacts.length
-    ? await upsertContacts(db, contacts, source, options.sqlite)
-    : { added: [], upgraded: [] };
+  const hints = options.hints;
+  const { added, upgraded, unique, status } = await upsertContacts(db, contacts, source, options.sqlite, hints?.uniqueKeys);
   // A queue_log call's talking span is kept in its contact (talking-spans.ts): rows only for the other spans.
   let rows = spans;
   let derived = 0;
   if (source === TALKING_FROM_CONTACTS && spans.length > 0) {
-    const storedNow = new Map<string, Contact>();
-    for (const c of added) storedNow.set(c.key, c);
-    for (const c of upgraded) storedNow.set(c.key, c);
-    ({ rows, derived } = await spansNeedingRows(db, spans, contacts, storedNow));
+    const links = hints?.uniqueKeys ? hints.talkingContact : linkTalkingSpans(spans, unique);
+    ({ rows, derived } = await spansNeedingRows(db, spans, unique, status, links));
   }
   const newSpans = (rows.length ? await insertAgentStateSpans(db, rows, source, options.sqlite) : 0) + derived;
   if (added.length + upgraded.length > 0) {

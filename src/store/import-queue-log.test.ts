@@ -207,6 +207,38 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     }
   });
 
+  test('parsing in a worker thread stores the same contacts, spans, cells and cursor as parsing in this one', async () => {
+    const lines: string[] = [];
+    generateQueueLog({ seed: 13, lines: 5000, agents: 9, peakCallsPerHour: 40 }, (l) => lines.push(l));
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-thread-'));
+    const file = join(dir, 'queue_log');
+    const [a, b] = [await createTestDatabase(dialect), await createTestDatabase(dialect)];
+    try {
+      for (const h of [a, b])
+        await h.db.insertInto('center').values({ name: 't', time_zone: 'Asia/Shanghai', business_hours: '[]' }).execute();
+      // Two pieces, so the second run resumes from the state the first one saved.
+      const half = Math.floor(lines.length / 2);
+      writeFileSync(file, `${lines.slice(0, half).join('\n')}\n`);
+      await importQueueLog(a.db, file, { threadFromBytes: Number.POSITIVE_INFINITY });
+      await importQueueLog(b.db, file, { threadFromBytes: 0 });
+      appendFileSync(file, `${lines.slice(half).join('\n')}\n`);
+      const inThisThread = await importQueueLog(a.db, file, { threadFromBytes: Number.POSITIVE_INFINITY });
+      const inWorker = await importQueueLog(b.db, file, { threadFromBytes: 0 });
+      expect(inWorker).toEqual(inThisThread);
+      const dump = async (h: typeof a) => ({
+        contacts: await h.db.selectFrom('contact').selectAll().orderBy('key').execute(),
+        spans: await h.db.selectFrom('agent_state_span').selectAll().orderBy('key').execute(),
+        cells: await h.db.selectFrom('interval_cell').selectAll().orderBy(['start_at', 'queue', 'agent']).execute(),
+        cursor: await h.db.selectFrom('import_cursor').select(['byte_offset', 'line_no', 'state_json']).execute(),
+      });
+      expect(await dump(b)).toEqual(await dump(a));
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a log rotated between two imports: the rest of the rotated file is read, then the new file', async () => {
     const lines: string[] = [];
     const truth = generateQueueLog({ seed: 11, lines: 3000, agents: 10, peakCallsPerHour: 40 }, (l) => lines.push(l));

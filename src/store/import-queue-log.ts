@@ -1,13 +1,15 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
+import type { ParsedBlock } from '../ingest/queue-log/block-codec.ts';
+import { createBlockParser } from '../ingest/queue-log/block-parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
 import { sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
 import { loadReportContext, type ReportContext } from './interval-cells.ts';
 import type { Database } from './schema.ts';
+import { checkpointInBackground } from './wal-checkpointer.ts';
 
 export interface ImportProgress {
   lines: number;
@@ -24,11 +26,17 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   now?: () => number;
+  /** Parse in a worker thread when at least this many bytes are left to read (default 32 MiB). */
+  threadFromBytes?: number;
 }
 
 const MAX_ERRORS_KEPT = 1000;
 /** How long an import reuses the thresholds and maps it loaded (a mapping change also rebuilds all cells). */
 const CONTEXT_TTL_MS = 10_000;
+/** From this much left to read, a worker thread parses (starting it costs ~0.2 s) and blocks are larger. */
+const THREAD_FROM_BYTES = 32 * 1024 * 1024;
+/** Block (one transaction) of a bulk import: fewer commits, each writing its pages once. */
+const BULK_BLOCK_BYTES = 8 * 1024 * 1024;
 
 /**
  * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
@@ -48,32 +56,53 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   // A saved state belongs to the file it was read from; after rotation the new file starts fresh.
   const resumed = saved && follower.position.inode === saved.inode && follower.position.offset === saved.byte_offset;
   const state = resumed ? (JSON.parse(saved.state_json) as QueueLogParserState) : undefined;
-  const parser = createQueueLogParser({ state });
+  // A large rest to read (a first import, a backlog) is parsed in a worker thread while this one stores.
+  const rest = (await stat(rotatedFile ?? path)).size - follower.position.offset + (rotatedFile ? (await stat(path)).size : 0);
+  const bulk = rest >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
+  const parser = createBlockParser({ state, thread: bulk });
+  const blockBytes = bulk ? BULK_BLOCK_BYTES : undefined;
   // SQLite: the bulk path runs prepared statements on the connection, inside the chunk's transaction.
   const sqlite = sqliteConnectionOf(db);
+  const checkpointer = bulk && sqlite ? checkpointInBackground(sqlite) : null;
   const progress: ImportProgress = { lines: 0, contacts: 0, spans: 0, errors: [], unknownEvents: {} };
   let context: ReportContext | undefined;
   let contextAt = 0;
+  /** Blocks read and handed to the parser, oldest first, with the cursor after each. */
+  const pending: { parsed: Promise<ParsedBlock>; cursor: LogCursor; lines: number }[] = [];
+  let atEnd = false;
   try {
     for (;;) {
-      const chunk = await follower.readBlock();
-      parser.pushBlock(chunk.text, chunk.firstLineNo);
-      progress.lines += chunk.lineCount;
-      if (chunk.lineCount > 0) {
-        const out = parser.drain();
+      // Keep the parser a block ahead of the store (when it has a thread of its own).
+      while (!atEnd && pending.length < (parser.threaded ? 2 : 1)) {
+        const chunk = await follower.readBytes(blockBytes);
+        if (chunk.lineCount === 0) atEnd = true;
+        else {
+          const parsed = parser.parse(chunk.bytes, chunk.firstLineNo);
+          parsed.catch(() => undefined); // awaited in order below; a failure surfaces there
+          pending.push({ parsed, cursor: chunk.cursor, lines: chunk.lineCount });
+        }
+      }
+      const block = pending.shift();
+      if (block) {
+        const out = await block.parsed;
+        progress.lines += block.lines;
         await db.transaction().execute(async (tx) => {
           if (!context || performance.now() - contextAt > CONTEXT_TTL_MS) {
             context = await loadReportContext(tx);
             contextAt = performance.now();
           }
-          const stored = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', { sqlite, context });
+          const stored = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', {
+            sqlite,
+            context,
+            hints: out.hints,
+          });
           progress.contacts += stored.contacts;
           progress.spans += stored.spans;
           const row = {
-            inode: chunk.cursor.inode,
-            byte_offset: chunk.cursor.offset,
-            line_no: chunk.cursor.lineNo,
-            state_json: JSON.stringify(parser.state()),
+            inode: block.cursor.inode,
+            byte_offset: block.cursor.offset,
+            line_no: block.cursor.lineNo,
+            state_json: out.stateJson,
             updated_at: now(),
           };
           await tx
@@ -87,6 +116,8 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
         options.onProgress?.(progress);
         continue;
       }
+      // Everything read is stored and the file has no further whole line (yet).
+      atEnd = false;
       if (rotatedFile) {
         // The rotated file is read to its end: the file now at the path follows, from its start (open calls go on).
         await follower.close();
@@ -104,6 +135,8 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
       if (options.signal?.aborted) break;
     }
   } finally {
+    await checkpointer?.stop();
+    await parser.close();
     await follower.close();
   }
   return progress;

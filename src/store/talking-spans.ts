@@ -1,5 +1,5 @@
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
-import { sameSpan, talkingSpanOf } from '../ingest/queue-log/talking-span.ts';
+import { isTalkingSpanOf, type TalkingFields, talkingSpanOf } from '../ingest/queue-log/talking-span.ts';
 import type { Db } from './audit.ts';
 
 /**
@@ -13,49 +13,46 @@ const LOOKUP_BATCH = 500;
 
 /**
  * The spans of a batch that need a row: all but the talking spans that a stored contact gives back exactly —
- * one this batch stored (`storedNow`, by contact key: new, or an `unknown` completed), or one stored before
- * (looked up, only for contacts of the batch that were already there, as in a re-import). Returns those rows
- * and how many talking spans are new through this batch's contacts.
+ * one this batch stored (`status` of upsertContacts: new, or an `unknown` completed), or one stored before
+ * (looked up, only for contacts of the batch that were already there, as in a re-import). `links`: each span's
+ * call among `contacts` (linkTalkingSpans). Returns those rows and how many talking spans are new through this
+ * batch's contacts.
  */
 export async function spansNeedingRows(
   db: Db,
   spans: readonly AgentStateSpan[],
   contacts: readonly Contact[],
-  storedNow: ReadonlyMap<string, Contact>,
+  status: Uint8Array,
+  links: Int32Array,
 ): Promise<{ rows: AgentStateSpan[]; derived: number }> {
-  if (!spans.some((s) => s.state === 'talking')) return { rows: [...spans], derived: 0 };
-  const contactOf = new Map<string, Contact>();
-  for (const c of contacts) {
-    const t = talkingSpanOf(c);
-    if (t) contactOf.set(t.key, c);
-  }
   const rows: AgentStateSpan[] = [];
   const storedBefore: string[] = [];
   let derived = 0;
-  for (const s of spans) {
-    const c = s.state === 'talking' ? contactOf.get(s.key) : undefined;
-    const now = c && storedNow.get(c.key);
-    if (now && sameSpan(talkingSpanOf(now), s)) derived++;
+  for (let k = 0; k < spans.length; k++) {
+    const i = links[k];
+    if (i >= 0 && status[i] !== 0) derived++;
     else {
-      rows.push(s);
-      if (c && !now) storedBefore.push(c.key);
+      rows.push(spans[k]);
+      if (i >= 0) storedBefore.push(contacts[i].key);
     }
   }
   if (storedBefore.length === 0) return { rows, derived };
   // Contacts of this batch that were stored before (a re-import): their stored version may give the span back.
-  const givenBack = new Map<string, AgentStateSpan>();
+  const stored = new Map<number, TalkingFields[]>();
   for (let i = 0; i < storedBefore.length; i += LOOKUP_BATCH) {
-    const stored = await db
+    const found = await db
       .selectFrom('contact')
       .select(['source', 'outcome', 'agent', 'queue', 'answered_at', 'ended_at'])
       .where('key', 'in', storedBefore.slice(i, i + LOOKUP_BATCH))
       .execute();
-    for (const r of stored) {
-      const t = r.source === TALKING_FROM_CONTACTS ? talkingSpanOf(fieldsOf(r)) : null;
-      if (t) givenBack.set(t.key, t);
+    for (const r of found) {
+      const c = fieldsOf(r);
+      if (r.source !== TALKING_FROM_CONTACTS || c.answeredAt === null) continue;
+      stored.set(c.answeredAt, [...(stored.get(c.answeredAt) ?? []), c]);
     }
   }
-  return { rows: rows.filter((s) => !sameSpan(givenBack.get(s.key) ?? null, s)), derived };
+  const givenBack = (s: AgentStateSpan) => stored.get(s.start)?.some((c) => isTalkingSpanOf(s, c)) ?? false;
+  return { rows: rows.filter((s) => !givenBack(s)), derived };
 }
 
 function fieldsOf(r: {

@@ -25,16 +25,43 @@ export function talkingSpanOf(c: TalkingFields): AgentStateSpan | null {
   };
 }
 
-/** True when two spans are the same in every field. */
-export function sameSpan(a: AgentStateSpan | null, b: AgentStateSpan): boolean {
+/**
+ * True when `s` is the talking span of `c` (what {@link talkingSpanOf} gives), compared field by field: the key
+ * is `ql:talking:<agent>:<start>` on both sides, so it is not built (turning a 13-digit instant into text is the
+ * dearest step of the comparison, once per call of an import).
+ */
+export function isTalkingSpanOf(s: AgentStateSpan, c: TalkingFields): boolean {
   return (
-    a !== null &&
-    a.key === b.key &&
-    a.agent === b.agent &&
-    a.queue === b.queue &&
-    a.state === b.state &&
-    a.reason === b.reason &&
-    a.start === b.start &&
-    a.end === b.end
+    s.state === 'talking' &&
+    s.reason === null &&
+    c.outcome === 'answered' &&
+    c.agent === s.agent &&
+    c.queue === s.queue &&
+    c.answeredAt === s.start &&
+    c.endedAt === s.end &&
+    s.end > s.start
   );
+}
+
+/**
+ * For each span, the index in `contacts` of the call it is the talking span of, or -1 (not a talking span, or its
+ * call is not among `contacts`). Calls are found by answer time, with no key built per call.
+ */
+export function linkTalkingSpans(spans: readonly AgentStateSpan[], contacts: readonly TalkingFields[]): Int32Array {
+  const links = new Int32Array(spans.length).fill(-1);
+  if (!spans.some((s) => s.state === 'talking')) return links;
+  const byAnswer = new Map<number, number | number[]>();
+  contacts.forEach((c, i) => {
+    if (c.answeredAt === null || c.endedAt === null || c.agent === null) return;
+    const other = byAnswer.get(c.answeredAt);
+    byAnswer.set(c.answeredAt, other === undefined ? i : Array.isArray(other) ? [...other, i] : [other, i]);
+  });
+  spans.forEach((s, k) => {
+    const found = s.state === 'talking' ? byAnswer.get(s.start) : undefined;
+    if (found === undefined) return;
+    if (!Array.isArray(found)) {
+      if (isTalkingSpanOf(s, contacts[found])) links[k] = found;
+    } else links[k] = found.find((i) => isTalkingSpanOf(s, contacts[i])) ?? -1;
+  });
+  return links;
 }

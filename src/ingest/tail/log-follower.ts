@@ -18,13 +18,25 @@ export interface LineBlock {
   cursor: LogCursor;
 }
 
+/** {@link LineBlock} as bytes, not yet decoded. */
+export interface ByteBlock extends Omit<LineBlock, 'text'> {
+  bytes: Buffer;
+}
+
+/** The text of whole lines read as bytes: pure ASCII (the usual log) decodes much faster as latin1, to the same text. */
+export function decodeLines(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isAscii(b) ? b.toString('latin1') : b.toString('utf8');
+}
+
 export interface LineChunk {
   lines: { text: string; lineNo: number }[];
   /** The cursor after the last line of this chunk: persist it together with what the lines produced. */
   cursor: LogCursor;
 }
 
-// 1 MiB: small enough that a chunk's parsed calls die young (cheap GC), large enough to amortise a transaction.
+// 1 MiB by default: small enough that a chunk's parsed calls die young (cheap GC), large enough to amortise a
+// transaction; a bulk import asks for more (see importQueueLog).
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
@@ -68,27 +80,30 @@ export class LogFollower {
   }
 
   /** {@link read} without an object per line: the whole lines as one text (lines end in `\n`, maybe `\r\n`). */
-  async readBlock(): Promise<LineBlock> {
+  async readBlock(maxBytes = CHUNK_BYTES): Promise<LineBlock> {
+    const { bytes, ...block } = await this.readBytes(maxBytes);
+    return { text: decodeLines(bytes), ...block };
+  }
+
+  /** {@link readBlock} before decoding: the bytes of the whole lines (for a reader that decodes them elsewhere). */
+  async readBytes(maxBytes = CHUNK_BYTES): Promise<ByteBlock> {
     if (!this.handle) throw new Error('follower closed');
     const firstLineNo = this.cursor.lineNo + 1;
-    const buf = Buffer.allocUnsafe(this.pending.length + CHUNK_BYTES);
+    const buf = Buffer.allocUnsafe(this.pending.length + maxBytes);
     this.pending.copy(buf, 0);
     const start = this.cursor.offset + this.pending.length;
-    const { bytesRead } = await this.handle.read(buf, this.pending.length, CHUNK_BYTES, start);
+    const { bytesRead } = await this.handle.read(buf, this.pending.length, maxBytes, start);
     const data = buf.subarray(0, this.pending.length + bytesRead);
     const lastNl = data.lastIndexOf(0x0a);
     if (lastNl < 0) {
       this.pending = Buffer.from(data);
-      return { text: '', firstLineNo, lineCount: 0, cursor: this.position };
+      return { bytes: Buffer.alloc(0), firstLineNo, lineCount: 0, cursor: this.position };
     }
     this.pending = Buffer.from(data.subarray(lastNl + 1));
     let lineCount = 0;
     for (let i = data.indexOf(0x0a); i >= 0 && i <= lastNl; i = data.indexOf(0x0a, i + 1)) lineCount++;
-    // Pure ASCII (the usual log) decodes much faster as latin1, to the same text.
-    const whole = data.subarray(0, lastNl + 1);
-    const text = isAscii(whole) ? whole.toString('latin1') : whole.toString('utf8');
     this.cursor = { inode: this.cursor.inode, offset: this.cursor.offset + lastNl + 1, lineNo: this.cursor.lineNo + lineCount };
-    return { text, firstLineNo, lineCount, cursor: this.position };
+    return { bytes: data.subarray(0, lastNl + 1), firstLineNo, lineCount, cursor: this.position };
   }
 
   /** True when the path now names a different file or the file was truncated below our offset. */
