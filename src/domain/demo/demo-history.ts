@@ -94,18 +94,20 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
       recent.push(caller);
       if (recent.length > 400) recent.shift();
       const answered = c.outcome === 'answered';
-      const answeredAt = answered ? c.arrivalMs + Math.round(c.waitSeconds * 1000) : null;
+      // Whole milliseconds: the stores keep instants as integers (PostgreSQL's bigint refuses a fraction).
+      const arrival = Math.round(c.arrivalMs);
+      const answeredAt = answered ? arrival + Math.round(c.waitSeconds * 1000) : null;
       const talkEnd = answeredAt === null ? null : answeredAt + Math.round(c.talkSeconds * 1000);
       contacts.push({
         key: `demo:${g.code}:${n}`,
         callId: `demo-${g.code}-${n}`,
         queue: g.code,
         callerId: caller,
-        enteredAt: c.arrivalMs,
+        enteredAt: arrival,
         outcome: answered ? 'answered' : 'abandoned',
         waitSeconds: Math.round(c.waitSeconds * 1000) / 1000,
         answeredAt,
-        endedAt: talkEnd ?? c.arrivalMs + Math.round(c.waitSeconds * 1000),
+        endedAt: talkEnd ?? arrival + Math.round(c.waitSeconds * 1000),
         agent,
         talkSeconds: answered ? Math.round(c.talkSeconds * 10) / 10 : 0,
         holdSeconds: 0,
@@ -139,8 +141,8 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
     sim.agents.forEach((a, k) => {
       for (const s of a.shifts) {
         // Split each logged-in span at the block boundaries and give each piece to that block's person.
-        let from = input.startMs + s.startSeconds * 1000;
-        const to = input.startMs + s.endSeconds * 1000;
+        let from = input.startMs + Math.round(s.startSeconds * 1000);
+        const to = input.startMs + Math.round(s.endSeconds * 1000);
         while (from < to) {
           const block = Math.floor((from - input.startMs) / BLOCK_MS);
           const end = Math.min(to, input.startMs + (block + 1) * BLOCK_MS);
