@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { type DayOverride, isWorkingDay } from './day-kind.ts';
 import { minutesOfDay, type OpeningWindow, validateHours } from './opening-hours.ts';
+import { localDayNumber, localIsoDate } from './zone-offset.ts';
 
 /**
  * A business calendar (营业日历): opening hours on working days, in a time zone. Working days are weekdays that are
@@ -41,7 +42,7 @@ function cacheOf(cal: BusinessCalendar): Map<number, OpenInterval[]> {
 
 /** The local date 'YYYY-MM-DD' of an instant in the calendar's zone. */
 export function localDate(cal: BusinessCalendar, ms: number): string {
-  return DateTime.fromMillis(ms, { zone: cal.timeZone }).toISODate() ?? '';
+  return localIsoDate(ms, cal.timeZone);
 }
 
 /** The date after `iso` (plain calendar arithmetic). */
@@ -61,8 +62,7 @@ function localInstant(zone: string, iso: string, minutes: number): number {
 
 /** The local day number (days since 1970-01-01) of an instant in the calendar's zone. */
 function localDay(cal: BusinessCalendar, ms: number): number {
-  const d = DateTime.fromMillis(ms, { zone: cal.timeZone });
-  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
+  return localDayNumber(ms, cal.timeZone);
 }
 
 /** The opening windows of one local date as instants; empty on a day off. */

@@ -1,30 +1,10 @@
 import { DateTime } from 'luxon';
+import { offsetInHour } from '../calendar/zone-offset.ts';
 
 /** Report interval: minutes within a day (15, 30, 60) or a calendar period of the center's zone. */
 export type IntervalSpec = 15 | 30 | 60 | 'day' | 'week' | 'month';
 
 const HOUR = 3_600_000;
-
-/**
- * The zone's UTC offset in each UTC hour, as ms and as `+08:00`, shared by every report of the process: a month
- * of 15-minute rows needs 744 of them, and a luxon look-up costs ~10 µs. Deterministic, so a cache is safe.
- */
-const OFFSETS = new Map<string, Map<number, { ms: number; text: string }>>();
-
-function offsetInHour(h: number, timeZone: string): { ms: number; text: string } {
-  let zone = OFFSETS.get(timeZone);
-  if (!zone) {
-    zone = new Map();
-    OFFSETS.set(timeZone, zone);
-  }
-  let o = zone.get(h);
-  if (!o) {
-    const dt = DateTime.fromMillis(h * HOUR, { zone: timeZone });
-    o = { ms: dt.offset * 60_000, text: dt.toFormat('ZZ') };
-    zone.set(h, o);
-  }
-  return o;
-}
 
 /**
  * Maps an instant to the start (epoch ms) of its interval in `timeZone`. Minute intervals are cut on
