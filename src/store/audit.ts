@@ -23,17 +23,22 @@ export interface AuditEntry {
 export async function writeAudit(db: Db, actor: Actor, entry: AuditEntry, at: number): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({
-      at,
-      actor_user_id: actor.userId,
-      actor: actor.name,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId == null ? null : String(entry.entityId),
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
+    .values(auditRow(actor, entry, at))
     .execute();
+}
+
+/** The audit_log row of an entry. */
+export function auditRow(actor: Actor, entry: AuditEntry, at: number) {
+  return {
+    at,
+    actor_user_id: actor.userId,
+    actor: actor.name,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
 }
 
 export interface AuditFilter {

@@ -10,10 +10,11 @@ export interface NewNotification {
 /** Queues notifications for users (schedule changes, urgent orders, escalations); shown in the UI's bell. */
 export async function notify(db: Db, items: readonly NewNotification[], at: number): Promise<void> {
   if (items.length === 0) return;
-  await db
-    .insertInto('notification')
-    .values(items.map((n) => ({ user_id: n.userId, at, kind: n.kind, text: n.text, link: n.link ?? null, read_at: null })))
-    .execute();
+  await db.insertInto('notification').values(notificationRows(items, at)).execute();
+}
+
+export function notificationRows(items: readonly NewNotification[], at: number) {
+  return items.map((n) => ({ user_id: n.userId, at, kind: n.kind, text: n.text, link: n.link ?? null, read_at: null }));
 }
 
 export async function listNotifications(db: Db, userId: number, unreadOnly: boolean, limit: number) {

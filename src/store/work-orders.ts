@@ -347,6 +347,7 @@ export async function overdueOpenOrderIds(db: Db, now: number, limit: number): P
     .where('status', 'not in', CLOSED)
     .where('escalation_level', '!=', 'center')
     .orderBy('due_at')
+    .orderBy('id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
