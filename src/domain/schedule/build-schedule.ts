@@ -70,6 +70,8 @@ export interface ScheduleOutput {
   violations: Violation[];
   /** Rules that contradict each other (a rotation that breaks a labour rule): why some shifts stay open. */
   warnings: string[];
+  /** Each rotation crew's start in its cycle: day d of the period works pattern[(d + start) mod length]. */
+  crewStarts: Record<string, number>;
 }
 
 /**
@@ -182,7 +184,11 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
       locks: input.locks,
       neighbours: previous,
     }),
-    warnings: rotationConflicts(rules, rules.shiftTemplates),
+    warnings: [
+      ...rotationConflicts(rules, rules.shiftTemplates),
+      ...(r.offsetsChanged ? ["no roster could follow the crews' starts the shift design chose; rostering chose its own"] : []),
+    ],
+    crewStarts: Object.fromEntries(r.crewOffsets),
   };
 }
 

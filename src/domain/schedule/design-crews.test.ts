@@ -40,6 +40,7 @@ describe('shift design with rotations (大轮班): each crew’s start is chosen
     expect(nightsPerDay(design.counts, dates)).toEqual([1, 1, 1, 1]);
     const [a, b] = [design.crewOffsets.get('A')!, design.crewOffsets.get('B')!];
     expect((a - b + 4) % 4).toBe(2);
+    expect(out.crewStarts).toEqual({ A: a, B: b });
     expect(out.unfilledShifts).toBe(0);
     expect(out.underHours).toBe(0);
   }, 30_000);

@@ -186,6 +186,8 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
         if (d < m.from) fixed += past1(d);
         else if (d < m.to) terms.push(...W(ai, d));
       }
+      // A window reaching before the first day with nothing worked there is implied by the one from day 0.
+      if (s < 0 && fixed === 0) continue;
       row(`cd${P}_${s + span}`, terms, '<=', Math.max(0, rules.maxConsecutiveDays - fixed));
     }
     // Weeks from the first day: rest days, hours, overtime beyond the contract by the month of the week's first day.
@@ -229,6 +231,7 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
         if (d < m.from) fixed += nights.some((t) => t.name === past(a, d)) ? 1 : 0;
         else if (d < m.to) terms.push(...nights.flatMap((t) => W(ai, d, t.name)));
       }
+      if (s < 0 && fixed === 0) continue;
       row(`nw${P}_${s + nightDays}`, terms, '<=', Math.max(0, maxNights - fixed));
     }
   });

@@ -153,6 +153,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
         coverage: out.coverage,
         understaffed: out.understaffed,
         warnings: out.warnings,
+        crewStarts: out.crewStarts,
       };
       return ctx.db.transaction().execute(async (tx) => {
         const { id } = await tx
