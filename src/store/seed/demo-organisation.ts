@@ -18,9 +18,15 @@ export interface SeededOrganisation {
   users: { username: string; roles: Role[] }[];
 }
 
+/** The handler of a unit other than the first (whose handler is `unit`): `unit-zjj` for HU-ZJJ. */
+export const demoUnitUsername = (code: string) => `unit-${code.replace(/^HU-/, '').toLowerCase()}`;
+
 const TEAM_NAMES = ['一组', '二组', '三组', '四组', '五组', '六组', '七组', '八组'];
 
-/** Writes the demo center's organisation: center, site, skill groups, teams, agents, units, one user per role. */
+/**
+ * Writes the demo center's organisation: center, site, skill groups, teams, agents, units, one user per role (the
+ * logins printed at start), a login for every other agent and team leader, and a handler for every other unit.
+ */
 export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: number): Promise<SeededOrganisation> {
   await db
     .insertInto('center')
@@ -112,6 +118,32 @@ export async function seedDemoOrganisation(db: Db, agents: DemoAgent[], now: num
     // The demo unit user is its unit's head (负责人): urgent orders reach them when no shift lead is on duty.
     if (u.link === 'unit' && unitIds[0] != null)
       await db.updateTable('handling_unit').set({ head_user_id: userId }).where('id', '=', unitIds[0]).execute();
+  }
+  // Every other agent and team leader signs in with their employee number, and every other unit has a handler
+  // who heads it: the demo's work orders are registered, dispatched and answered by them (demo-work-orders.ts).
+  for (const a of agents) {
+    if (a === leader || a === member) continue;
+    await insertUser(
+      db,
+      {
+        username: a.employeeNo,
+        displayName: a.name,
+        passwordHash,
+        roles: [a.isLeader ? 'team_lead' : 'agent'],
+        agentId: agentIds.get(a.employeeNo),
+      },
+      now,
+    );
+  }
+  for (const [i, unit] of DEMO_HANDLING_UNITS.entries()) {
+    const unitId = unitIds[i];
+    if (i === 0 || unitId == null) continue;
+    const userId = await insertUser(
+      db,
+      { username: demoUnitUsername(unit.code), displayName: `${unit.name}承办人`, passwordHash, roles: ['unit_handler'], unitId },
+      now,
+    );
+    await db.updateTable('handling_unit').set({ head_user_id: userId }).where('id', '=', unitId).execute();
   }
   return { skillGroupIds, agentIds, users: DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles })) };
 }

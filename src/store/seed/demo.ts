@@ -7,13 +7,15 @@ import { DEMO_SCORECARD, demoCalibrations, demoEvaluations } from '../../domain/
 import { DEMO_RECORDING_URL } from '../../domain/demo/demo-recording.ts';
 import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
 import { type Scorecard, scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
-import { createRandom } from '../../domain/simulation/random.ts';
+import { createRandom, streamSeed } from '../../domain/simulation/random.ts';
 import { agentIdentity } from '../../ingest/queue-log/agent-identity.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../audit.ts';
 import { insertAgentStateSpans, insertContacts } from '../contacts.ts';
+import { sqliteConnectionOf } from '../database.ts';
 import { loadReportContext, rebuildCells } from '../interval-cells.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoOrganisation } from './demo-organisation.ts';
+import { seedDemoWorkOrders } from './demo-work-orders.ts';
 
 export const DEMO_SEED = 12345;
 export const DEMO_TIME_ZONE = 'Asia/Shanghai';
@@ -30,6 +32,7 @@ export interface SeedResult {
   password: string;
   users: { username: string; roles: Role[] }[];
   contacts: number;
+  workOrders: number;
   seconds: number;
 }
 
@@ -41,8 +44,9 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions
 }
 
 /**
- * Seeds the demo center 示例热线 deterministically (fixed random seed): organisation, users, and weeks of
- * call history from the queue simulation, in one transaction — all of it or nothing.
+ * Seeds the demo center 示例热线 deterministically (fixed random seed): organisation, users, weeks of call history
+ * from the queue simulation, QA evaluations and calibrations, and the work orders of those weeks through the
+ * work-order service (demo-work-orders.ts), in one transaction — all of it or nothing.
  */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult> {
   const log = options.log ?? (() => {});
@@ -88,6 +92,19 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       today.toMillis(),
       u,
     );
+    const t1 = performance.now();
+    // A stream of its own, so the orders do not shift when the generators before them change.
+    const orders = await seedDemoWorkOrders(tx, createRandom(streamSeed(DEMO_SEED, 3)), {
+      agents,
+      contacts: history.contacts,
+      now: options.now,
+      // The demo `agent` login belongs to the first leader's team (seedDemoOrganisation): its callbacks wait.
+      focusTeam: agents.find((a) => a.isLeader)?.team ?? 1,
+      sqlite: sqliteConnectionOf(db),
+    });
+    log(
+      `${orders.orders.toLocaleString()} work orders (${orders.history.toLocaleString()} history lines) through the work-order service in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+    );
     await writeAudit(
       tx,
       SYSTEM_ACTOR,
@@ -95,17 +112,23 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         action: 'seed',
         entity: 'center',
         entityId: null,
-        after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length },
+        after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length, workOrders: orders.orders },
       },
       options.now,
     );
-    return org;
+    return { ...org, workOrders: orders.orders };
   });
   const seconds = (performance.now() - t0) / 1000;
   log(
-    `seeded the demo center 示例热线: ${agents.length} agents, ${history.contacts.length.toLocaleString()} calls in ${seconds.toFixed(1)} s`,
+    `seeded the demo center 示例热线: ${agents.length} agents, ${history.contacts.length.toLocaleString()} calls, ${result.workOrders.toLocaleString()} work orders in ${seconds.toFixed(1)} s`,
   );
-  return { password: DEMO_PASSWORD, users: result.users, contacts: history.contacts.length, seconds };
+  return {
+    password: DEMO_PASSWORD,
+    users: result.users,
+    contacts: history.contacts.length,
+    workOrders: result.workOrders,
+    seconds,
+  };
 }
 
 /** A scorecard and weeks of evaluations, so the QA charts and Pareto have something to show. */

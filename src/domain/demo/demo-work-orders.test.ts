@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { createRandom } from '../simulation/random.ts';
+import { registerOrder } from '../work-orders/register.ts';
+import { syntheticCalls } from './demo-calls.test-support.ts';
+import { demoAgents } from './demo-center.ts';
+import { type DemoOrder, demoWorkOrders } from './demo-work-orders.ts';
+
+const CAL: BusinessCalendar = {
+  timeZone: 'Asia/Shanghai',
+  hours: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '18:00' },
+  ],
+};
+const agents = demoAgents(createRandom(1));
+const teamOf = new Map(agents.map((a) => [a.employeeNo, a.team]));
+// Tuesday 2026-11-24 14:00 in Shanghai; eight weeks of calls before that day.
+const NOW = Date.UTC(2026, 10, 24, 6, 0);
+const START = Date.UTC(2026, 10, 23, 16, 0) - 56 * 86_400_000;
+const calls = syntheticCalls(agents, START, 56);
+const plan = (seed: number) =>
+  demoWorkOrders(createRandom(seed), { calls, teamOf, now: NOW, calendar: CAL, focusTeam: 1, share: 0.15 });
+
+describe('the demo work-order plan', () => {
+  const orders = plan(5);
+  const actions = (o: DemoOrder) => o.steps.map((s) => s.action.type);
+  const count = (pred: (o: DemoOrder) => boolean) => orders.filter(pred).length;
+
+  test('is the same for the same seed, and about the share of calls asked for', () => {
+    expect(JSON.stringify(plan(5))).toBe(JSON.stringify(orders));
+    expect(orders.length).toBeGreaterThan(0.13 * calls.length);
+    expect(orders.length).toBeLessThan(0.17 * calls.length);
+  });
+
+  test('every order passes the registration rules, and its steps follow it in time, none after now', () => {
+    for (const [i, o] of orders.entries()) {
+      const r = registerOrder(
+        { channel: 'phone', categories: o.categories, priority: o.urgent ? 'urgent' : 'normal', ...o },
+        { id: 1, roles: ['agent'] },
+        { id: i, at: o.at, timeZone: CAL.timeZone, sequence: 1, teamId: o.team, shiftLeadsOnDuty: [], unitHeadId: null },
+      );
+      expect(r.ok, o.title).toBe(true);
+      expect(o.at).toBeGreaterThan(o.callEndedAt);
+      expect(o.at).toBeLessThan(NOW);
+      let t = o.at;
+      for (const s of o.steps) {
+        expect(s.at).toBeGreaterThan(t);
+        t = s.at;
+      }
+      expect(t).toBeLessThanOrEqual(NOW);
+    }
+  });
+
+  test('has the shapes of a hotline: answered on the spot, dispatched, returned, extended, redone, urgent, late', () => {
+    const direct = count((o) => actions(o)[0] === 'answerDirectly');
+    expect(direct / orders.length).toBeGreaterThan(0.3);
+    expect(direct / orders.length).toBeLessThan(0.5);
+    expect(count((o) => o.urgent)).toBeGreaterThan(5);
+    expect(count((o) => o.categories.length > 1)).toBeGreaterThan(0);
+    for (const type of ['return', 'approveExtension', 'rejectExtension', 'remind', 'supervise', 'close'] as const)
+      expect(
+        count((o) => actions(o).includes(type)),
+        type,
+      ).toBeGreaterThan(0);
+    const answers = orders.flatMap((o) => o.steps.flatMap((s) => (s.action.type === 'callback' ? [s.action.satisfaction] : [])));
+    expect(answers.filter((a) => a === 'satisfied').length / answers.length).toBeGreaterThan(0.6);
+    expect(answers).toContain('dissatisfied');
+    expect(count((o) => o.steps.some((s) => s.action.type === 'dispatch' && s.action.units.length > 1))).toBeGreaterThan(0);
+  });
+
+  test('leaves work waiting at now: orders to dispatch, a return, extension requests, and the focus team’s callbacks', () => {
+    expect(count((o) => o.steps.length === 0)).toBeGreaterThanOrEqual(3);
+    expect(count((o) => actions(o).at(-1) === 'return')).toBeGreaterThanOrEqual(1);
+    expect(count((o) => actions(o).at(-1) === 'requestExtension')).toBeGreaterThanOrEqual(3);
+    expect(count((o) => o.team === 1 && actions(o).at(-1) === 'reply')).toBeGreaterThanOrEqual(5);
+  });
+});
