@@ -36,7 +36,7 @@ describe('the demo work-order plan', () => {
   test('every order passes the registration rules, and its steps follow it in time, none after now', () => {
     for (const [i, o] of orders.entries()) {
       const r = registerOrder(
-        { channel: 'phone', categories: o.categories, priority: o.urgent ? 'urgent' : 'normal', ...o },
+        { ...o, channel: 'phone', priority: o.urgent ? 'urgent' : 'normal' },
         { id: 1, roles: ['agent'] },
         { id: i, at: o.at, timeZone: CAL.timeZone, sequence: 1, teamId: o.team, shiftLeadsOnDuty: [], unitHeadId: null },
       );
