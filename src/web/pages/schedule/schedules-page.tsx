@@ -175,13 +175,15 @@ export default function SchedulesPage() {
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t('sched.building') : t('sched.build')}
         </button>
-        <select aria-label={t('nav.schedules')} value={id ?? ''} onChange={(e) => setSelected(Number(e.target.value))}>
-          {(list.data?.items ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}（{t(`sched.status.${s.status}`)}）
-            </option>
-          ))}
-        </select>
+        {(list.data?.items.length ?? 0) > 0 && (
+          <select aria-label={t('nav.schedules')} value={id ?? ''} onChange={(e) => setSelected(Number(e.target.value))}>
+            {(list.data?.items ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}（{t(`sched.status.${s.status}`)}）
+              </option>
+            ))}
+          </select>
+        )}
         {picked && (
           <button
             type="button"
@@ -208,6 +210,11 @@ export default function SchedulesPage() {
         </div>
       ) : (
         <ProblemAlert error={error ?? list.error ?? detail.error} />
+      )}
+      {list.data?.items.length === 0 && (
+        <div className="panel" data-testid="schedule-empty">
+          <p className="muted">{t('sched.empty', { build: t('sched.build') })}</p>
+        </div>
       )}
       {d && (
         <div className="kpi-grid">
