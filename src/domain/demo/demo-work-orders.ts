@@ -165,7 +165,7 @@ export function demoWorkOrders(u: Uniform, input: DemoWorkOrderInput): DemoOrder
   holdLatest(orders, 3, (o, s, i) => s.action.type === 'dispatch' && s.by.kind === 'lead' && i === 0 && !o.urgent);
   holdLatest(orders, 2, (o, s, i) => s.action.type === 'dispatch' && o.steps[i - 1]?.action.type === 'return');
   holdLatest(orders, 3, (_, s) => s.action.type === 'approveExtension' || s.action.type === 'rejectExtension');
-  holdLatest(orders, 8, (o, s) => o.team === input.focusTeam && (s.action.type === 'callback' || s.action.type === 'close'));
+  holdLatest(orders, 6, (o, s) => o.team === input.focusTeam && (s.action.type === 'callback' || s.action.type === 'close'));
   return orders;
 }
 
