@@ -31,10 +31,35 @@ export async function getScorecard(
   return r && { id: r.id, key: r.key, version: r.version, name: r.name, card: JSON.parse(r.definition_json) as Scorecard };
 }
 
-export async function listEvaluations(db: Db, v: QaViewer, f: { agentId?: number; from?: number; to?: number; limit: number }) {
+export interface EvaluationFilter {
+  agentId?: number;
+  from?: number;
+  to?: number;
+}
+
+/** The evaluations a viewer may see (calibration scorings excluded), filtered. */
+function visibleEvaluations(db: Db, v: QaViewer, f: EvaluationFilter) {
   let q = db
     .selectFrom('evaluation')
     .innerJoin('agent', 'agent.id', 'evaluation.agent_id')
+    .where('evaluation.kind', '<>', 'calibration');
+  if (!seesAllQa(v)) {
+    q = q.where((eb) => {
+      const ors = [];
+      if (v.roles.includes('agent') && v.agentId != null) ors.push(eb('evaluation.agent_id', '=', v.agentId));
+      if (v.roles.includes('team_lead') && v.teamId != null) ors.push(eb('agent.team_id', '=', v.teamId));
+      return ors.length ? eb.or(ors) : eb('evaluation.id', '<', 0);
+    });
+  }
+  if (f.agentId != null) q = q.where('evaluation.agent_id', '=', f.agentId);
+  if (f.from != null) q = q.where('evaluation.evaluated_at', '>=', f.from);
+  if (f.to != null) q = q.where('evaluation.evaluated_at', '<', f.to);
+  return q;
+}
+
+/** One page of them, newest first. */
+export async function listEvaluations(db: Db, v: QaViewer, f: EvaluationFilter & { limit: number; offset?: number }) {
+  return visibleEvaluations(db, v, f)
     .innerJoin('scorecard', 'scorecard.id', 'evaluation.scorecard_id')
     .leftJoin('app_user', 'app_user.id', 'evaluation.evaluator_user_id')
     .select([
@@ -54,19 +79,19 @@ export async function listEvaluations(db: Db, v: QaViewer, f: { agentId?: number
       'scorecard.version',
       'app_user.display_name as evaluator',
     ])
-    .where('evaluation.kind', '<>', 'calibration');
-  if (!seesAllQa(v)) {
-    q = q.where((eb) => {
-      const ors = [];
-      if (v.roles.includes('agent') && v.agentId != null) ors.push(eb('evaluation.agent_id', '=', v.agentId));
-      if (v.roles.includes('team_lead') && v.teamId != null) ors.push(eb('agent.team_id', '=', v.teamId));
-      return ors.length ? eb.or(ors) : eb('evaluation.id', '<', 0);
-    });
-  }
-  if (f.agentId != null) q = q.where('evaluation.agent_id', '=', f.agentId);
-  if (f.from != null) q = q.where('evaluation.evaluated_at', '>=', f.from);
-  if (f.to != null) q = q.where('evaluation.evaluated_at', '<', f.to);
-  return q.orderBy('evaluation.evaluated_at', 'desc').orderBy('evaluation.id', 'desc').limit(f.limit).execute();
+    .orderBy('evaluation.evaluated_at', 'desc')
+    .orderBy('evaluation.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset ?? 0)
+    .execute();
+}
+
+/** How many there are in all (the pager's total). */
+export async function countEvaluations(db: Db, v: QaViewer, f: EvaluationFilter): Promise<number> {
+  const r = await visibleEvaluations(db, v, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** The contact an evaluation is about, with where its recording is; undefined when the key is unknown. */

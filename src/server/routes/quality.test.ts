@@ -90,6 +90,32 @@ describe.each(TEST_DIALECTS)('quality API on %s', (dialect) => {
     ).toBe(404);
   });
 
+  test('the evaluations list pages: limit and offset over the same filtered, newest-first list, with its total', async () => {
+    for (let i = 0; i < 7; i++) await evaluate({ agentId: f.agentB, answers: full() });
+    const page = async (who: keyof QaFixture['h'], q: string) => (await inject('GET', `/api/v1/qa/evaluations?${q}`, who)).json();
+    const filter = `agentId=${f.agentB}&from=2026-11-01&to=2026-12-31`;
+    const all = await page('qa', `${filter}&limit=1000`);
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(7);
+    const paged: { id: number; agentId: number }[] = [];
+    for (let offset = 0; offset < all.total + 3; offset += 3) {
+      const p = await page('qa', `${filter}&limit=3&offset=${offset}`);
+      expect(p.total).toBe(all.total);
+      expect(p.items).toHaveLength(Math.max(0, Math.min(3, all.total - offset)));
+      paged.push(...p.items);
+    }
+    // Disjoint pages, together the whole list in the same order, the filter kept on each.
+    expect(paged.map((e) => e.id)).toEqual(all.items.map((e: { id: number }) => e.id));
+    expect(paged.every((e) => e.agentId === f.agentB)).toBe(true);
+    expect((await page('qa', 'limit=3')).total).toBeGreaterThan(all.total);
+    expect((await page('qa', `agentId=${f.agentB}&to=2026-01-01&limit=3`)).total).toBe(0);
+    // The scope holds for the total too: the agent counts their own only.
+    const mine = await page('agent', 'limit=1');
+    expect(mine.items).toHaveLength(1);
+    expect(mine.total).toBe((await page('agent', 'limit=1000')).items.length);
+    expect((await page('qa', `agentId=${f.agentA}&limit=1000`)).total).toBe(mine.total);
+  });
+
   test('the evaluation view carries the contact with its recording URL, the caller masked for QA', async () => {
     await f.t.handle.db
       .insertInto('contact')

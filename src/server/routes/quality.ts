@@ -15,7 +15,14 @@ import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
 import { type Answers, answersSchema, scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
 import { type Db, writeAudit } from '../../store/audit.ts';
 import { loadReportContext } from '../../store/interval-cells.ts';
-import { canSeeAgent, contactForEvaluation, getScorecard, itemLabels, listEvaluations } from '../../store/quality.ts';
+import {
+  canSeeAgent,
+  contactForEvaluation,
+  countEvaluations,
+  getScorecard,
+  itemLabels,
+  listEvaluations,
+} from '../../store/quality.ts';
 import type { SessionUser } from '../context.ts';
 import { toXlsx } from '../export/xlsx.ts';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem.ts';
@@ -327,20 +334,19 @@ export async function qualityRoutes(app: FastifyInstance) {
     access: QA_READ,
     tags: QA_TAGS,
     summary:
-      'Evaluations the caller may see (agents: their own; team leads: their team), newest first; ?format=xlsx exports them',
+      'Evaluations the caller may see (agents: their own; team leads: their team), newest first, a page at a time (limit, offset; total counts them all); ?format=xlsx exports them',
     query: dateRangeQuery.extend({
       agentId: z.coerce.number().int().positive().optional(),
       limit: z.coerce.number().int().min(1).max(5000).default(200),
+      offset: z.coerce.number().int().min(0).default(0),
       format: z.enum(['json', 'xlsx']).default('json'),
     }),
     handler: async ({ ctx, query, user, reply }) => {
       let range: { from?: number; to?: number } = {};
       if (query.from || query.to) range = dayRangeMs(query, (await loadReportContext(ctx.db)).timeZone, ctx.now());
-      const rows = await listEvaluations(ctx.db, await qaViewer(ctx.db, user), {
-        agentId: query.agentId,
-        limit: query.limit,
-        ...range,
-      });
+      const viewer = await qaViewer(ctx.db, user);
+      const filter = { agentId: query.agentId, ...range };
+      const rows = await listEvaluations(ctx.db, viewer, { ...filter, limit: query.limit, offset: query.offset });
       const items = rows.map((r) => ({
         id: r.id,
         agentId: r.agent_id,
@@ -376,7 +382,7 @@ export async function qualityRoutes(app: FastifyInstance) {
         );
         return sendXlsx(reply, buf, 'evaluations.xlsx');
       }
-      return { items };
+      return { total: await countEvaluations(ctx.db, viewer, filter), items };
     },
   });
 

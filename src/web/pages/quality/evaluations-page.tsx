@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { queryString } from '../../api/client.ts';
+import type { Page } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatInstant, formatNumber } from '../../lib/format.ts';
 import { useSignedIn } from '../../session/session-context.tsx';
@@ -32,6 +34,8 @@ interface OpenDispute {
   decidableByMe: boolean;
 }
 
+const LIMIT = 50;
+
 /** 质检记录: the evaluations the user may see (agents: their own; team leads: their team), open disputes for QA. */
 export default function EvaluationsPage() {
   const { t } = useTranslation();
@@ -41,9 +45,18 @@ export default function EvaluationsPage() {
   const agents = useResource<{ items: { id: number; employeeNo: string; name: string }[] }>(picksAgent ? '/agents' : null, {
     limit: 1000,
   });
-  const [filter, setFilter] = useState({ agentId: '', from: '', to: '' });
+  // Filters and the page live in the address, so opening an evaluation and going back returns to the same page.
+  const [params, setParams] = useSearchParams();
+  const filter = { agentId: params.get('agentId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const setFilter = (next: typeof filter, o = 0) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v);
+    if (o) p.set('offset', String(o));
+    setParams(p);
+  };
   const query = { agentId: filter.agentId || undefined, from: filter.from || undefined, to: filter.to || undefined };
-  const list = useResource<{ items: Evaluation[] }>('/qa/evaluations', query);
+  const list = useResource<Page<Evaluation>>('/qa/evaluations', { ...query, limit: LIMIT, offset });
   const isQa = user.roles.includes('qa');
   const disputes = useResource<{ items: OpenDispute[] }>(isQa ? '/qa/disputes' : null, { status: 'open' });
   const [error, setError] = useState<unknown>(null);
@@ -174,6 +187,7 @@ export default function EvaluationsPage() {
           },
         ]}
       />
+      {list.data && <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => setFilter(filter, o)} />}
     </section>
   );
 }
