@@ -1,4 +1,3 @@
-import type SQLite from 'better-sqlite3';
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import type { Db } from './audit.ts';
 import { talkingSpansFromContacts } from './talking-spans.ts';
@@ -6,7 +5,7 @@ import { talkingSpansFromContacts } from './talking-spans.ts';
 // SQLite caps bound parameters per statement (32766); 16 columns × 500 rows stays well inside, and PG is happy too.
 const BATCH = 500;
 
-function contactRow(c: Contact, source: string) {
+export function contactRow(c: Contact, source: string) {
   return {
     key: c.key,
     call_id: c.callId,
@@ -28,7 +27,7 @@ function contactRow(c: Contact, source: string) {
 }
 
 /** Columns a later piece of the log may complete on a contact stored as `unknown`. */
-const COMPLETED_COLUMNS = [
+export const COMPLETED_COLUMNS = [
   'outcome',
   'wait_seconds',
   'answered_at',
@@ -39,7 +38,7 @@ const COMPLETED_COLUMNS = [
   'acw_seconds',
   'transferred',
 ] as const;
-const CONTACT_COLUMNS = Object.keys(contactRow({} as Contact, '')) as (keyof ReturnType<typeof contactRow>)[];
+export const CONTACT_COLUMNS = Object.keys(contactRow({} as Contact, '')) as (keyof ReturnType<typeof contactRow>)[];
 
 export interface ContactUpsert {
   /** Contacts whose key was not stored before. */
@@ -55,36 +54,10 @@ export const ADDED = 1;
 export const UPGRADED = 2;
 
 /** The last contact of each key (the same line read twice in one batch counts once). */
-function lastOfEachKey(contacts: readonly Contact[]): Contact[] {
+export function lastOfEachKey(contacts: readonly Contact[]): Contact[] {
   const byKey = new Map<string, Contact>();
   for (const c of contacts) byKey.set(c.key, c);
   return byKey.size === contacts.length ? [...contacts] : [...byKey.values()];
-}
-
-interface ContactStatements {
-  insert: SQLite.Statement;
-  complete: SQLite.Statement;
-  span: SQLite.Statement;
-}
-const prepared = new WeakMap<SQLite.Database, ContactStatements>();
-
-function statementsFor(sqlite: SQLite.Database): ContactStatements {
-  let s = prepared.get(sqlite);
-  if (!s) {
-    s = {
-      insert: sqlite.prepare(
-        `INSERT INTO contact (${CONTACT_COLUMNS.join(', ')}) VALUES (${CONTACT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`,
-      ),
-      complete: sqlite.prepare(
-        `UPDATE contact SET ${COMPLETED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key AND outcome = 'unknown'`,
-      ),
-      span: sqlite.prepare(
-        `INSERT INTO agent_state_span (${SPAN_COLUMNS.join(', ')}) VALUES (${SPAN_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`,
-      ),
-    };
-    prepared.set(sqlite, s);
-  }
-  return s;
 }
 
 /**
@@ -94,53 +67,18 @@ function statementsFor(sqlite: SQLite.Database): ContactStatements {
  * outcome is never overwritten. Tells which contacts were new and which completed an `unknown` one, so the
  * caller can count them into the interval cells exactly once.
  *
- * `sqlite`: the connection of {@link sqliteConnectionOf}, inside a transaction — one prepared statement
- * per row instead of building SQL per batch (several times faster for a large import).
+ * SQLite's bulk path writes the same rows from columns (bulk-sqlite.ts).
  */
 export async function upsertContacts(
   db: Db,
   contacts: readonly Contact[],
   source: string,
-  sqlite?: SQLite.Database,
   uniqueKeys = false,
 ): Promise<ContactUpsert> {
   const unique = uniqueKeys ? contacts : lastOfEachKey(contacts);
   const added: Contact[] = [];
   const upgraded: Contact[] = [];
   const status = new Uint8Array(unique.length);
-  if (sqlite) {
-    const { insert, complete } = statementsFor(sqlite);
-    for (let i = 0; i < unique.length; i++) {
-      const c = unique[i];
-      // Positional values in CONTACT_COLUMNS order, no object per row: this runs once per call of a year's import.
-      const row = insert.run(
-        c.key,
-        c.callId,
-        c.queue,
-        c.callerId,
-        c.enteredAt,
-        c.outcome,
-        c.waitSeconds,
-        c.answeredAt,
-        c.endedAt,
-        c.agent,
-        c.talkSeconds,
-        c.holdSeconds,
-        c.acwSeconds,
-        c.transferred ? 1 : 0,
-        c.ringNoAnswer,
-        source,
-      );
-      if (row.changes > 0) {
-        added.push(c);
-        status[i] = ADDED;
-      } else if (c.outcome !== 'unknown' && complete.run(contactRow(c, source)).changes > 0) {
-        upgraded.push(c);
-        status[i] = UPGRADED;
-      }
-    }
-    return { added, upgraded, unique, status };
-  }
   for (let i = 0; i < unique.length; i += BATCH) {
     const batch = unique.slice(i, i + BATCH);
     const rows = batch.map((c) => contactRow(c, source));
@@ -181,13 +119,8 @@ export async function upsertContacts(
 }
 
 /** {@link upsertContacts}, counting the contacts that were new or completed. */
-export async function insertContacts(
-  db: Db,
-  contacts: readonly Contact[],
-  source: string,
-  sqlite?: SQLite.Database,
-): Promise<number> {
-  const { added, upgraded } = await upsertContacts(db, contacts, source, sqlite);
+export async function insertContacts(db: Db, contacts: readonly Contact[], source: string): Promise<number> {
+  const { added, upgraded } = await upsertContacts(db, contacts, source);
   return added.length + upgraded.length;
 }
 
@@ -203,20 +136,10 @@ function spanRow(s: AgentStateSpan, source: string) {
     source,
   };
 }
-const SPAN_COLUMNS = Object.keys(spanRow({} as AgentStateSpan, ''));
+export const SPAN_COLUMNS = Object.keys(spanRow({} as AgentStateSpan, ''));
 
-export async function insertAgentStateSpans(
-  db: Db,
-  spans: readonly AgentStateSpan[],
-  source: string,
-  sqlite?: SQLite.Database,
-): Promise<number> {
+export async function insertAgentStateSpans(db: Db, spans: readonly AgentStateSpan[], source: string): Promise<number> {
   let inserted = 0;
-  if (sqlite) {
-    const { span } = statementsFor(sqlite);
-    for (const s of spans) inserted += span.run(s.key, s.agent, s.queue, s.state, s.reason, s.start, s.end, source).changes;
-    return inserted;
-  }
   for (let i = 0; i < spans.length; i += BATCH) {
     const rows = spans.slice(i, i + BATCH).map((s) => spanRow(s, source));
     const res = await db

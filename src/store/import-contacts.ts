@@ -1,47 +1,75 @@
 import type SQLite from 'better-sqlite3';
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
-import { buildCells } from '../domain/metrics/interval-cube.ts';
-import type { BlockHints } from '../ingest/queue-log/block-codec.ts';
+import { cellAccumulator } from '../domain/metrics/interval-cube.ts';
+import { type RecordColumns, recordColumnsOf } from '../ingest/queue-log/block-codec.ts';
 import { linkTalkingSpans } from '../ingest/queue-log/talking-span.ts';
 import type { Db } from './audit.ts';
-import { insertAgentStateSpans, upsertContacts } from './contacts.ts';
+import { storeRecordsSqlite } from './bulk-sqlite.ts';
+import { insertAgentStateSpans, lastOfEachKey, upsertContacts } from './contacts.ts';
 import { addCells, cubeOptionsOf, loadReportContext, type ReportContext, rebuildCells } from './interval-cells.ts';
 import { spansNeedingRows, TALKING_FROM_CONTACTS } from './talking-spans.ts';
 
 const CELL_MS = 15 * 60_000;
 
+export interface StoreOptions {
+  /** The connection of sqliteConnectionOf(db) when `db` is a transaction of it: the bulk path (bulk-sqlite.ts). */
+  sqlite?: SQLite.Database;
+  /** The report context, when the caller has loaded it recently (thresholds and maps). */
+  context?: ReportContext;
+}
+
 /**
  * Stores a batch of normalised records and counts the new ones into the 15-minute cells they fall in. Call
  * inside a transaction together with whatever marks the batch as done (a follow cursor), so that an
  * interrupted import leaves either all of a batch or none of it. Records already stored are not counted
- * again; a stored `unknown` call completed by this batch has its cell recounted from the stored contacts.
- * `options.sqlite`: the connection of sqliteConnectionOf(db) when `db` is a transaction of it (bulk path);
- * `options.context`: the report context, when the caller has loaded it recently (thresholds and maps);
- * `options.hints`: what the parsing thread already worked out about the batch (block-codec.ts), saving this one the work.
+ * again; a stored `unknown` call completed by this batch has its cell recounted from the stored contacts;
+ * a queue_log call's talking span is kept in its contact, not in a row of its own (talking-spans.ts).
  */
 export async function storeContactBatch(
   db: Db,
   contacts: readonly Contact[],
   spans: readonly AgentStateSpan[],
   source: string,
-  options: { sqlite?: SQLite.Database; context?: ReportContext; hints?: BlockHints } = {},
+  options: StoreOptions = {},
 ): Promise<{ contacts: number; spans: number }> {
-  const hints = options.hints;
-  const { added, upgraded, unique, status } = await upsertContacts(db, contacts, source, options.sqlite, hints?.uniqueKeys);
-  // A queue_log call's talking span is kept in its contact (talking-spans.ts): rows only for the other spans.
+  if (options.sqlite)
+    return storeRecordsSqlite(db, options.sqlite, recordColumnsOf(lastOfEachKey(contacts), spans), source, options.context);
+  const { added, upgraded, unique, status } = await upsertContacts(db, contacts, source);
   let rows = spans;
   let derived = 0;
   if (source === TALKING_FROM_CONTACTS && spans.length > 0) {
-    const links = hints?.uniqueKeys ? hints.talkingContact : linkTalkingSpans(spans, unique);
-    ({ rows, derived } = await spansNeedingRows(db, spans, unique, status, links));
+    const found = await spansNeedingRows(
+      db,
+      (k) => spans[k],
+      linkTalkingSpans(spans, unique),
+      status,
+      (i) => unique[i].key,
+    );
+    rows = spans.filter((_, k) => found.needsRow[k] === 1);
+    derived = found.derived;
   }
-  const newSpans = (rows.length ? await insertAgentStateSpans(db, rows, source, options.sqlite) : 0) + derived;
+  const newSpans = (rows.length ? await insertAgentStateSpans(db, rows, source) : 0) + derived;
   if (added.length + upgraded.length > 0) {
     const ctx = options.context ?? (await loadReportContext(db));
-    if (added.length > 0) await addCells(db, buildCells(added, cubeOptionsOf(ctx)), options.sqlite);
+    if (added.length > 0) {
+      const acc = cellAccumulator(cubeOptionsOf(ctx));
+      acc.add(added);
+      await addCells(db, acc.cells());
+    }
     // Cells are 15 minutes in UTC too: every zone's offset is a whole number of quarter hours.
     const slots = new Set(upgraded.map((c) => Math.floor(c.enteredAt / CELL_MS) * CELL_MS));
     for (const slot of slots) await rebuildCells(db, slot, slot + CELL_MS, ctx);
   }
   return { contacts: added.length + upgraded.length, spans: newSpans };
+}
+
+/** {@link storeContactBatch} of records given as columns (a parsed block): SQLite writes them in place. */
+export async function storeRecords(
+  db: Db,
+  records: RecordColumns,
+  source: string,
+  options: StoreOptions = {},
+): Promise<{ contacts: number; spans: number }> {
+  if (options.sqlite && records.uniqueKeys) return storeRecordsSqlite(db, options.sqlite, records, source, options.context);
+  return storeContactBatch(db, records.contacts(), records.spans(), source, options);
 }

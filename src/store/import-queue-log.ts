@@ -6,8 +6,8 @@ import { createBlockParser } from '../ingest/queue-log/block-parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
 import { sqliteConnectionOf } from './database.ts';
-import { storeContactBatch } from './import-contacts.ts';
-import { loadReportContext, type ReportContext } from './interval-cells.ts';
+import { storeRecords } from './import-contacts.ts';
+import { keyedCellSettingsOf, loadReportContext, type ReportContext } from './interval-cells.ts';
 import type { Database } from './schema.ts';
 import { checkpointInBackground } from './wal-checkpointer.ts';
 
@@ -35,8 +35,9 @@ const MAX_ERRORS_KEPT = 1000;
 const CONTEXT_TTL_MS = 10_000;
 /** From this much left to read, a worker thread parses (starting it costs ~0.2 s) and blocks are larger. */
 const THREAD_FROM_BYTES = 32 * 1024 * 1024;
-/** Block (one transaction) of a bulk import: fewer commits, each writing its pages once. */
-const BULK_BLOCK_BYTES = 8 * 1024 * 1024;
+/** A bulk import's blocks, and how many of them one transaction stores (see importQueueLog). */
+const BULK_BLOCK_BYTES = 2 * 1024 * 1024;
+const BULK_BLOCKS_PER_TRANSACTION = 4;
 
 /**
  * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
@@ -60,49 +61,53 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   const rest = (await stat(rotatedFile ?? path)).size - follower.position.offset + (rotatedFile ? (await stat(path)).size : 0);
   const bulk = rest >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
   const parser = createBlockParser({ state, thread: bulk });
+  // A bulk import parses 2 MiB blocks (what a block makes dies young in the parsing thread) and stores four per
+  // transaction (fewer commits, each writing its pages once); one transaction is one block as far as the cursor goes.
   const blockBytes = bulk ? BULK_BLOCK_BYTES : undefined;
+  const perTransaction = bulk ? BULK_BLOCKS_PER_TRANSACTION : 1;
   // SQLite: the bulk path runs prepared statements on the connection, inside the chunk's transaction.
   const sqlite = sqliteConnectionOf(db);
   const checkpointer = bulk && sqlite ? checkpointInBackground(sqlite) : null;
   const progress: ImportProgress = { lines: 0, contacts: 0, spans: 0, errors: [], unknownEvents: {} };
-  let context: ReportContext | undefined;
-  let contextAt = 0;
+  // Thresholds and maps, reloaded now and then; a parsing thread counts each block's cells with them too.
+  let context: ReportContext = await loadReportContext(db);
+  let contextAt = performance.now();
+  let cellSettings = keyedCellSettingsOf(context);
   /** Blocks read and handed to the parser, oldest first, with the cursor after each. */
   const pending: { parsed: Promise<ParsedBlock>; cursor: LogCursor; lines: number }[] = [];
   let atEnd = false;
   try {
     for (;;) {
-      // Keep the parser a block ahead of the store (when it has a thread of its own).
-      while (!atEnd && pending.length < (parser.threaded ? 2 : 1)) {
+      // Keep the parser a transaction's blocks ahead of the store (when it has a thread of its own).
+      while (!atEnd && pending.length < (parser.threaded ? 2 * perTransaction : 1)) {
         const chunk = await follower.readBytes(blockBytes);
         if (chunk.lineCount === 0) atEnd = true;
         else {
-          const parsed = parser.parse(chunk.bytes, chunk.firstLineNo);
+          const parsed = parser.parse(chunk.bytes, chunk.firstLineNo, cellSettings);
           parsed.catch(() => undefined); // awaited in order below; a failure surfaces there
           pending.push({ parsed, cursor: chunk.cursor, lines: chunk.lineCount });
         }
       }
-      const block = pending.shift();
-      if (block) {
-        const out = await block.parsed;
-        progress.lines += block.lines;
+      const blocks = pending.splice(0, perTransaction);
+      if (blocks.length > 0) {
+        const outs = await Promise.all(blocks.map((b) => b.parsed));
+        const last = blocks[blocks.length - 1];
         await db.transaction().execute(async (tx) => {
-          if (!context || performance.now() - contextAt > CONTEXT_TTL_MS) {
+          if (performance.now() - contextAt > CONTEXT_TTL_MS) {
             context = await loadReportContext(tx);
             contextAt = performance.now();
+            cellSettings = keyedCellSettingsOf(context);
           }
-          const stored = await storeContactBatch(tx, out.contacts, out.spans, 'queue_log', {
-            sqlite,
-            context,
-            hints: out.hints,
-          });
-          progress.contacts += stored.contacts;
-          progress.spans += stored.spans;
+          for (const out of outs) {
+            const stored = await storeRecords(tx, out.records, 'queue_log', { sqlite, context });
+            progress.contacts += stored.contacts;
+            progress.spans += stored.spans;
+          }
           const row = {
-            inode: block.cursor.inode,
-            byte_offset: block.cursor.offset,
-            line_no: block.cursor.lineNo,
-            state_json: out.stateJson,
+            inode: last.cursor.inode,
+            byte_offset: last.cursor.offset,
+            line_no: last.cursor.lineNo,
+            state_json: outs[outs.length - 1].stateJson,
             updated_at: now(),
           };
           await tx
@@ -111,8 +116,12 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
             .onConflict((oc) => oc.column('source').doUpdateSet(row))
             .execute();
         });
-        for (const e of out.errors) if (progress.errors.length < MAX_ERRORS_KEPT) progress.errors.push(e);
-        for (const [k, v] of Object.entries(out.unknownEvents)) progress.unknownEvents[k] = (progress.unknownEvents[k] ?? 0) + v;
+        for (const b of blocks) progress.lines += b.lines;
+        for (const out of outs) {
+          for (const e of out.errors) if (progress.errors.length < MAX_ERRORS_KEPT) progress.errors.push(e);
+          for (const [k, v] of Object.entries(out.unknownEvents))
+            progress.unknownEvents[k] = (progress.unknownEvents[k] ?? 0) + v;
+        }
         options.onProgress?.(progress);
         continue;
       }

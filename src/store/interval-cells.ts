@@ -1,7 +1,14 @@
-import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { buildCells, type CubeOptions, emptyCell, type IntervalCell } from '../domain/metrics/interval-cube.ts';
+import {
+  buildCells,
+  type CellSettings,
+  type CubeOptions,
+  cubeOptionsFrom,
+  emptyCell,
+  type IntervalCell,
+} from '../domain/metrics/interval-cube.ts';
 import { agentIdentity } from '../ingest/queue-log/agent-identity.ts';
+import type { KeyedCellSettings } from '../ingest/queue-log/block-codec.ts';
 import type { Db } from './audit.ts';
 import { contactsBetween } from './contacts.ts';
 
@@ -66,8 +73,19 @@ export function agentMapFor(cells: Iterable<{ agent: string | null }>, ctx: Repo
 }
 
 /** How the cells of the stored contacts are counted: the center's zone and each queue's skill-group threshold. */
+export function cellSettingsOf(ctx: ReportContext, shortAbandonSeconds = 5): CellSettings {
+  return { timeZone: ctx.timeZone, queueToGroup: ctx.queueToGroup, thresholds: ctx.thresholds, shortAbandonSeconds };
+}
+
+/** {@link cellSettingsOf} with its key (cells counted elsewhere with the same key were counted the same way). */
+export function keyedCellSettingsOf(ctx: ReportContext): KeyedCellSettings {
+  const settings = cellSettingsOf(ctx);
+  return { ...settings, key: JSON.stringify(settings) };
+}
+
+/** {@link cellSettingsOf} as the options of buildCells. */
 export function cubeOptionsOf(ctx: ReportContext, shortAbandonSeconds = 5): CubeOptions {
-  return { timeZone: ctx.timeZone, shortAbandonSeconds, thresholdFor: (q) => ctx.thresholds[ctx.queueToGroup[q] ?? q] ?? 20 };
+  return cubeOptionsFrom(cellSettingsOf(ctx, shortAbandonSeconds));
 }
 
 /**
@@ -170,62 +188,21 @@ export async function rebuildSkillGroupCells(db: Db, skillGroupId: number): Prom
 }
 
 type CellRow = ReturnType<typeof toRow>;
-const CELL_KEY = ['start_at', 'queue', 'agent'] as const;
-const CELL_SUMS = (Object.keys(toRow(emptyCell('', null, 0))) as (keyof CellRow)[]).filter(
-  (k) => !(CELL_KEY as readonly string[]).includes(k) && k !== 'max_wait',
-);
+/** The columns of interval_cell in toRow's order (which CELL_FIELDS of block-codec.ts follows). */
+export const CELL_COLUMNS = Object.keys(toRow(emptyCell('', null, 0))) as (keyof CellRow)[];
+export const CELL_KEY = ['start_at', 'queue', 'agent'] as const;
+const CELL_SUMS = CELL_COLUMNS.filter((k) => !(CELL_KEY as readonly string[]).includes(k) && k !== 'max_wait');
 /** `SET` of an upsert that adds a cell of new contacts into the stored one (every field a sum, max_wait a max). */
-const CELL_ADD_SET: Record<string, string> = {
+export const CELL_ADD_SET: Record<string, string> = {
   ...Object.fromEntries(CELL_SUMS.map((k) => [k, `interval_cell.${k} + excluded.${k}`])),
   max_wait: 'CASE WHEN excluded.max_wait > interval_cell.max_wait THEN excluded.max_wait ELSE interval_cell.max_wait END',
 };
-const addStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
 /**
  * Adds cells of contacts that were not stored before into the stored cells (cells are additive, so an
- * import never re-reads what it stored earlier). `sqlite`: see {@link upsertContacts}.
+ * import never re-reads what it stored earlier). SQLite's bulk path does the same from columns (bulk-sqlite.ts).
  */
-export async function addCells(db: Db, cells: readonly IntervalCell[], sqlite?: SQLite.Database): Promise<void> {
-  if (sqlite) {
-    let stmt = addStatements.get(sqlite);
-    if (!stmt) {
-      const cols = Object.keys(toRow(emptyCell('', null, 0)));
-      const set = Object.entries(CELL_ADD_SET)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(', ');
-      stmt = sqlite.prepare(
-        `INSERT INTO interval_cell (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (${CELL_KEY.join(', ')}) DO UPDATE SET ${set}`,
-      );
-      addStatements.set(sqlite, stmt);
-    }
-    // Positional values in toRow's order, no object per row (a year's import adds a million cells).
-    for (const c of cells)
-      stmt.run(
-        c.queue,
-        c.agent ?? '',
-        c.start,
-        c.offered,
-        c.answered,
-        c.abandoned,
-        c.shortAbandoned,
-        c.timeout,
-        c.exitKey,
-        c.exitEmpty,
-        c.unknownEnd,
-        c.answeredWithinT,
-        c.abandonedAfterT,
-        c.handled,
-        c.transferred,
-        c.ringNoAnswer,
-        c.sumAnswerWait,
-        c.sumAbandonWait,
-        c.maxWait,
-        c.sumTalk,
-        c.sumHold,
-        c.sumAcw,
-      );
-    return;
-  }
+export async function addCells(db: Db, cells: readonly IntervalCell[]): Promise<void> {
   const set = Object.fromEntries(Object.entries(CELL_ADD_SET).map(([k, v]) => [k, sql.raw(v)]));
   for (let i = 0; i < cells.length; i += BATCH) {
     await db

@@ -12,38 +12,39 @@ export const TALKING_FROM_CONTACTS = 'queue_log';
 const LOOKUP_BATCH = 500;
 
 /**
- * The spans of a batch that need a row: all but the talking spans that a stored contact gives back exactly —
- * one this batch stored (`status` of upsertContacts: new, or an `unknown` completed), or one stored before
- * (looked up, only for contacts of the batch that were already there, as in a re-import). `links`: each span's
- * call among `contacts` (linkTalkingSpans). Returns those rows and how many talking spans are new through this
- * batch's contacts.
+ * Which spans of a batch need a row: all but the talking spans that a stored contact gives back exactly — one
+ * this batch stored (`status` of its contacts, upsertContacts: new, or an `unknown` completed), or one stored
+ * before (looked up, only for contacts of the batch that were already there, as in a re-import). `links`: each
+ * span's contact in the batch (linkTalkingSpans), `contactKey` that contact's key. Also counts the talking spans
+ * that are new through this batch's contacts.
  */
 export async function spansNeedingRows(
   db: Db,
-  spans: readonly AgentStateSpan[],
-  contacts: readonly Contact[],
-  status: Uint8Array,
+  spanAt: (k: number) => AgentStateSpan,
   links: Int32Array,
-): Promise<{ rows: AgentStateSpan[]; derived: number }> {
-  const rows: AgentStateSpan[] = [];
-  const storedBefore: string[] = [];
+  status: Uint8Array,
+  contactKey: (i: number) => string,
+): Promise<{ needsRow: Uint8Array; derived: number }> {
+  const needsRow = new Uint8Array(links.length);
+  const storedBefore: number[] = [];
   let derived = 0;
-  for (let k = 0; k < spans.length; k++) {
+  for (let k = 0; k < links.length; k++) {
     const i = links[k];
     if (i >= 0 && status[i] !== 0) derived++;
     else {
-      rows.push(spans[k]);
-      if (i >= 0) storedBefore.push(contacts[i].key);
+      needsRow[k] = 1;
+      if (i >= 0) storedBefore.push(k);
     }
   }
-  if (storedBefore.length === 0) return { rows, derived };
+  if (storedBefore.length === 0) return { needsRow, derived };
   // Contacts of this batch that were stored before (a re-import): their stored version may give the span back.
   const stored = new Map<number, TalkingFields[]>();
-  for (let i = 0; i < storedBefore.length; i += LOOKUP_BATCH) {
+  for (let j = 0; j < storedBefore.length; j += LOOKUP_BATCH) {
+    const keys = storedBefore.slice(j, j + LOOKUP_BATCH).map((k) => contactKey(links[k]));
     const found = await db
       .selectFrom('contact')
       .select(['source', 'outcome', 'agent', 'queue', 'answered_at', 'ended_at'])
-      .where('key', 'in', storedBefore.slice(i, i + LOOKUP_BATCH))
+      .where('key', 'in', keys)
       .execute();
     for (const r of found) {
       const c = fieldsOf(r);
@@ -51,8 +52,11 @@ export async function spansNeedingRows(
       stored.set(c.answeredAt, [...(stored.get(c.answeredAt) ?? []), c]);
     }
   }
-  const givenBack = (s: AgentStateSpan) => stored.get(s.start)?.some((c) => isTalkingSpanOf(s, c)) ?? false;
-  return { rows: rows.filter((s) => !givenBack(s)), derived };
+  for (const k of storedBefore) {
+    const s = spanAt(k);
+    if (stored.get(s.start)?.some((c) => isTalkingSpanOf(s, c))) needsRow[k] = 0;
+  }
+  return { needsRow, derived };
 }
 
 function fieldsOf(r: {

@@ -50,6 +50,27 @@ export interface CubeOptions {
   perAgent?: boolean;
 }
 
+/**
+ * What cells are counted with, as plain data (it can cross to another thread): the center's zone, each raw
+ * queue's skill group and each group's service-level threshold T in seconds (a queue with no group is its own
+ * group; T is 20 s when not set), and the short-abandon limit.
+ */
+export interface CellSettings {
+  timeZone: string;
+  queueToGroup: Record<string, string>;
+  thresholds: Record<string, number>;
+  shortAbandonSeconds: number;
+}
+
+/** The {@link CubeOptions} of some {@link CellSettings}. */
+export function cubeOptionsFrom(s: CellSettings): CubeOptions {
+  return {
+    timeZone: s.timeZone,
+    shortAbandonSeconds: s.shortAbandonSeconds,
+    thresholdFor: (q) => s.thresholds[s.queueToGroup[q] ?? q] ?? 20,
+  };
+}
+
 export function emptyCell(queue: string, agent: string | null, start: number): IntervalCell {
   return {
     queue,

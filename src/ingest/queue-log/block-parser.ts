@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { decodeLines } from '../tail/log-follower.ts';
-import { blockDecoder, type ParsedBlock } from './block-codec.ts';
+import { blockDecoder, blockEncoder, type KeyedCellSettings, type ParsedBlock } from './block-codec.ts';
 import type { ParseReply, ParseRequest } from './parse-worker.ts';
 import { createQueueLogParser } from './parser.ts';
 import type { QueueLogParserState } from './parser-state.ts';
@@ -9,7 +9,8 @@ import type { QueueLogParserState } from './parser-state.ts';
 export interface BlockParser {
   /** True when the parsing runs in a worker thread: the caller may hand in the next block before the last is done. */
   readonly threaded: boolean;
-  parse(bytes: Uint8Array, firstLineNo: number): Promise<ParsedBlock>;
+  /** `cellSettings`: also count the block's cells (in the records), as the store would. */
+  parse(bytes: Uint8Array, firstLineNo: number, cellSettings?: KeyedCellSettings): Promise<ParsedBlock>;
   close(): Promise<void>;
 }
 
@@ -21,11 +22,13 @@ export interface BlockParser {
 export function createBlockParser(options: { state?: QueueLogParserState; thread?: boolean } = {}): BlockParser {
   if (!options.thread) {
     const parser = createQueueLogParser({ state: options.state });
+    const encode = blockEncoder();
+    const decode = blockDecoder();
     return {
       threaded: false,
-      async parse(bytes, firstLineNo) {
+      async parse(bytes, firstLineNo, cellSettings) {
         parser.pushBlock(decodeLines(bytes), firstLineNo);
-        return { ...parser.drain(), stateJson: JSON.stringify(parser.state()) };
+        return decode(encode({ ...parser.drain(), stateJson: JSON.stringify(parser.state()) }, cellSettings).wire);
       },
       async close() {},
     };
@@ -54,11 +57,11 @@ export function createBlockParser(options: { state?: QueueLogParserState; thread
   worker.on('exit', (code) => fail(new Error(`queue_log parser thread ended (exit code ${code})`)));
   return {
     threaded: true,
-    parse(bytes, firstLineNo) {
+    parse(bytes, firstLineNo, cellSettings) {
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         waiting.push({ resolve, reject });
-        worker.postMessage({ bytes, firstLineNo } satisfies ParseRequest);
+        worker.postMessage({ bytes, firstLineNo, cellSettings } satisfies ParseRequest);
       });
     },
     async close() {

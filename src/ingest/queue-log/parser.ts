@@ -283,12 +283,13 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
             reason: `no ENTERQUEUE for call ${F.callId()} in ${F.queue()}; entry time taken as CONNECT − hold time`,
           });
         }
-        const agent = F.agent();
+        // The session's name: one string per agent however many calls it takes (cheaper to look up later).
+        const a = session(F.agent());
         c.outcome = 'answered';
         c.waitSeconds = hold;
         c.answeredAt = time;
-        c.agent = agent;
-        session(agent).activeCall = c.key;
+        c.agent = a.agent;
+        a.activeCall = c.key;
         return;
       }
       case Verb.COMPLETEAGENT:

@@ -15,7 +15,7 @@ export function talkingSpanOf(c: TalkingFields): AgentStateSpan | null {
   if (c.outcome !== 'answered' || c.agent === null || c.answeredAt === null || c.endedAt === null) return null;
   if (!(c.endedAt > c.answeredAt)) return null;
   return {
-    key: `ql:talking:${c.agent}:${c.answeredAt}`,
+    key: talkingSpanKey(c.agent, c.answeredAt),
     agent: c.agent,
     queue: c.queue,
     state: 'talking',
@@ -23,6 +23,11 @@ export function talkingSpanOf(c: TalkingFields): AgentStateSpan | null {
     start: c.answeredAt,
     end: c.endedAt,
   };
+}
+
+/** The key of an agent's talking span that starts at `start` (epoch ms). */
+export function talkingSpanKey(agent: string, start: number): string {
+  return `ql:talking:${agent}:${start}`;
 }
 
 /**
@@ -45,23 +50,29 @@ export function isTalkingSpanOf(s: AgentStateSpan, c: TalkingFields): boolean {
 
 /**
  * For each span, the index in `contacts` of the call it is the talking span of, or -1 (not a talking span, or its
- * call is not among `contacts`). Calls are found by answer time, with no key built per call.
+ * call is not among `contacts`). Calls are found by answer time, with no key built per call: a hash on the answer
+ * instant (taken modulo 2^30, a small integer the map handles fastest) and a chain for calls sharing it.
  */
 export function linkTalkingSpans(spans: readonly AgentStateSpan[], contacts: readonly TalkingFields[]): Int32Array {
   const links = new Int32Array(spans.length).fill(-1);
-  if (!spans.some((s) => s.state === 'talking')) return links;
-  const byAnswer = new Map<number, number | number[]>();
-  contacts.forEach((c, i) => {
-    if (c.answeredAt === null || c.endedAt === null || c.agent === null) return;
-    const other = byAnswer.get(c.answeredAt);
-    byAnswer.set(c.answeredAt, other === undefined ? i : Array.isArray(other) ? [...other, i] : [other, i]);
-  });
-  spans.forEach((s, k) => {
-    const found = s.state === 'talking' ? byAnswer.get(s.start) : undefined;
-    if (found === undefined) return;
-    if (!Array.isArray(found)) {
-      if (isTalkingSpanOf(s, contacts[found])) links[k] = found;
-    } else links[k] = found.find((i) => isTalkingSpanOf(s, contacts[i])) ?? -1;
-  });
+  const first = new Map<number, number>();
+  const next = new Int32Array(contacts.length);
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i];
+    if (c.answeredAt === null || c.endedAt === null || c.agent === null) continue;
+    const h = c.answeredAt % 1073741824;
+    next[i] = first.get(h) ?? -1;
+    first.set(h, i);
+  }
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.state !== 'talking') continue;
+    for (let i = first.get(s.start % 1073741824) ?? -1; i >= 0; i = next[i]) {
+      if (isTalkingSpanOf(s, contacts[i])) {
+        links[k] = i;
+        break;
+      }
+    }
+  }
   return links;
 }
