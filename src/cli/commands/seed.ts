@@ -9,7 +9,9 @@ export function register(program: Command): void {
   const seed = program.command('seed').description('fill a database with sample data');
   seed
     .command('demo')
-    .description('seed the demo center 示例热线 (organisation and logins, weeks of call history, work orders, QA evaluations) into an empty database')
+    .description(
+      'seed the demo center 示例热线 (organisation and logins, weeks of call history, work orders, QA evaluations) into an empty database',
+    )
     .option('--weeks <n>', 'weeks of call history', '8')
     .option(...dbOption)
     .option('--json', 'print the result as JSON')
