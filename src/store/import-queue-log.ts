@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ParsedBlock } from '../ingest/queue-log/block-codec.ts';
 import { createBlockParser } from '../ingest/queue-log/block-parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
-import { type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
+import { type ByteBlock, type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
 import { sqliteConnectionOf } from './database.ts';
 import { storeRecords } from './import-contacts.ts';
 import { keyedCellSettingsOf, loadReportContext, type ReportContext } from './interval-cells.ts';
@@ -37,7 +37,7 @@ const CONTEXT_TTL_MS = 10_000;
 const THREAD_FROM_BYTES = 32 * 1024 * 1024;
 /** A bulk import's blocks, and how many of them one transaction stores (see importQueueLog). */
 const BULK_BLOCK_BYTES = 2 * 1024 * 1024;
-const BULK_BLOCKS_PER_TRANSACTION = 4;
+const BULK_BLOCKS_PER_TRANSACTION = 8;
 
 /**
  * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
@@ -61,7 +61,7 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   const rest = (await stat(rotatedFile ?? path)).size - follower.position.offset + (rotatedFile ? (await stat(path)).size : 0);
   const bulk = rest >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
   const parser = createBlockParser({ state, thread: bulk });
-  // A bulk import parses 2 MiB blocks (what a block makes dies young in the parsing thread) and stores four per
+  // A bulk import parses 2 MiB blocks (what a block makes dies young in the parsing thread) and stores eight per
   // transaction (fewer commits, each writing its pages once); one transaction is one block as far as the cursor goes.
   const blockBytes = bulk ? BULK_BLOCK_BYTES : undefined;
   const perTransaction = bulk ? BULK_BLOCKS_PER_TRANSACTION : 1;
@@ -76,11 +76,14 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   /** Blocks read and handed to the parser, oldest first, with the cursor after each. */
   const pending: { parsed: Promise<ParsedBlock>; cursor: LogCursor; lines: number }[] = [];
   let atEnd = false;
+  /** The next read, under way while a transaction is stored (a read waits for a thread of the I/O pool). */
+  let reading: Promise<ByteBlock> | null = null;
   try {
     for (;;) {
       // Keep the parser a transaction's blocks ahead of the store (when it has a thread of its own).
       while (!atEnd && pending.length < (parser.threaded ? 2 * perTransaction : 1)) {
-        const chunk = await follower.readBytes(blockBytes);
+        const chunk = await (reading ?? follower.readBytes(blockBytes));
+        reading = null;
         if (chunk.lineCount === 0) atEnd = true;
         else {
           const parsed = parser.parse(chunk.bytes, chunk.firstLineNo, cellSettings);
@@ -90,6 +93,10 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
       }
       const blocks = pending.splice(0, perTransaction);
       if (blocks.length > 0) {
+        if (parser.threaded && !atEnd) {
+          reading = follower.readBytes(blockBytes);
+          reading.catch(() => undefined); // awaited above at the next turn
+        }
         const outs = await Promise.all(blocks.map((b) => b.parsed));
         const last = blocks[blocks.length - 1];
         await db.transaction().execute(async (tx) => {
@@ -144,6 +151,7 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
       if (options.signal?.aborted) break;
     }
   } finally {
+    await reading?.catch(() => undefined);
     await checkpointer?.stop();
     await parser.close();
     await follower.close();

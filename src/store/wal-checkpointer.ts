@@ -9,7 +9,7 @@ import type SQLite from 'better-sqlite3';
  * durable as before: a checkpoint only moves pages that are already committed in the log.
  * An in-memory database has no log to copy: nothing is started.
  */
-export function checkpointInBackground(sqlite: SQLite.Database, everyMs = 250): { stop(): Promise<void> } {
+export function checkpointInBackground(sqlite: SQLite.Database, everyMs = 1000): { stop(): Promise<void> } {
   if (sqlite.memory || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { stop: async () => {} };
   const automatic = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma('wal_autocheckpoint = 0');

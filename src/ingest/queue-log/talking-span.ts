@@ -50,24 +50,25 @@ export function isTalkingSpanOf(s: AgentStateSpan, c: TalkingFields): boolean {
 
 /**
  * For each span, the index in `contacts` of the call it is the talking span of, or -1 (not a talking span, or its
- * call is not among `contacts`). Calls are found by answer time, with no key built per call: a hash on the answer
- * instant (taken modulo 2^30, a small integer the map handles fastest) and a chain for calls sharing it.
+ * call is not among `contacts`). Calls are found by the second of their answer in a small hash table of arrays
+ * (a chain for calls answered in the same bucket), with no key built and no Map: this runs once per call.
  */
 export function linkTalkingSpans(spans: readonly AgentStateSpan[], contacts: readonly TalkingFields[]): Int32Array {
   const links = new Int32Array(spans.length).fill(-1);
-  const first = new Map<number, number>();
+  const mask = (1 << Math.ceil(Math.log2(2 * contacts.length + 1))) - 1;
+  const first = new Int32Array(mask + 1).fill(-1);
   const next = new Int32Array(contacts.length);
   for (let i = 0; i < contacts.length; i++) {
     const c = contacts[i];
     if (c.answeredAt === null || c.endedAt === null || c.agent === null) continue;
-    const h = c.answeredAt % 1073741824;
-    next[i] = first.get(h) ?? -1;
-    first.set(h, i);
+    const h = ((c.answeredAt / 1000) >>> 0) & mask;
+    next[i] = first[h];
+    first[h] = i;
   }
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
     if (s.state !== 'talking') continue;
-    for (let i = first.get(s.start % 1073741824) ?? -1; i >= 0; i = next[i]) {
+    for (let i = first[((s.start / 1000) >>> 0) & mask]; i >= 0; i = next[i]) {
       if (isTalkingSpanOf(s, contacts[i])) {
         links[k] = i;
         break;
