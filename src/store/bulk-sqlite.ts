@@ -22,7 +22,15 @@ interface Statements {
   complete: SQLite.Statement;
   span: SQLite.Statement;
   cell: SQLite.Statement;
+  /** {@link CELLS_PER_STATEMENT} cells in one statement. */
+  cells: SQLite.Statement;
 }
+
+/**
+ * Cells are added several to a statement: a third less time per cell than one by one (measured on this WITHOUT
+ * ROWID upsert; the contact insert, with its text key and two indexes, was slower that way, so it stays per row).
+ */
+const CELLS_PER_STATEMENT = 16;
 const prepared = new WeakMap<SQLite.Database, Statements>();
 
 function statementsFor(sqlite: SQLite.Database): Statements {
@@ -32,6 +40,8 @@ function statementsFor(sqlite: SQLite.Database): Statements {
     const add = Object.entries(CELL_ADD_SET)
       .map(([k, v]) => `${k} = ${v}`)
       .join(', ');
+    const cellUpsert = (rows: number) =>
+      `INSERT INTO interval_cell (${CELL_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${marks(CELL_COLUMNS.length)})`).join(', ')} ON CONFLICT (${CELL_KEY.join(', ')}) DO UPDATE SET ${add}`;
     s = {
       insert: sqlite.prepare(
         `INSERT INTO contact (${CONTACT_COLUMNS.join(', ')}) VALUES (${marks(CONTACT_COLUMNS.length)}) ON CONFLICT (key) DO NOTHING`,
@@ -42,9 +52,8 @@ function statementsFor(sqlite: SQLite.Database): Statements {
       span: sqlite.prepare(
         `INSERT INTO agent_state_span (${SPAN_COLUMNS.join(', ')}) VALUES (${marks(SPAN_COLUMNS.length)}) ON CONFLICT (key) DO NOTHING`,
       ),
-      cell: sqlite.prepare(
-        `INSERT INTO interval_cell (${CELL_COLUMNS.join(', ')}) VALUES (${marks(CELL_COLUMNS.length)}) ON CONFLICT (${CELL_KEY.join(', ')}) DO UPDATE SET ${add}`,
-      ),
+      cell: sqlite.prepare(cellUpsert(1)),
+      cells: sqlite.prepare(cellUpsert(CELLS_PER_STATEMENT)),
     };
     prepared.set(sqlite, s);
   }
@@ -140,7 +149,7 @@ export async function storeRecordsSqlite(
   if (added + upgraded > 0) {
     const ctx = context ?? (await loadReportContext(db));
     if (added === contactCount && records.cells?.settings === keyedCellSettingsOf(ctx).key)
-      addCellNumbers(st.cell, records.cells.numbers, names);
+      addCellNumbers(st, records.cells.numbers, names);
     else if (added > 0) {
       const acc = cellAccumulator(cubeOptionsOf(ctx));
       for (let i = 0; i < contactCount; i++) if (status[i] === ADDED) acc.add([records.contact(i)]);
@@ -151,7 +160,7 @@ export async function storeRecordsSqlite(
         if (!ids.has(name)) ids.set(name, local.push(name) - 1);
         return ids.get(name) as number;
       };
-      addCellNumbers(st.cell, cellNumbers(acc.cells(), id), local);
+      addCellNumbers(st, cellNumbers(acc.cells(), id), local);
     }
     // Cells are 15 minutes in UTC too: every zone's offset is a whole number of quarter hours.
     const slots = new Set<number>();
@@ -162,33 +171,28 @@ export async function storeRecordsSqlite(
   return { contacts: added + upgraded, spans: spanRows + derived };
 }
 
-/** Adds cells given as numbers (block-codec.ts CELL_FIELDS order) into the stored ones. */
-function addCellNumbers(cell: SQLite.Statement, c: Float64Array, names: readonly string[]): void {
-  for (let o = 0; o < c.length; o += CELL.size) {
-    const agent = c[o + 1];
-    cell.run(
-      names[c[o]],
-      agent < 0 ? '' : names[agent],
-      c[o + 2],
-      c[o + 3],
-      c[o + 4],
-      c[o + 5],
-      c[o + 6],
-      c[o + 7],
-      c[o + 8],
-      c[o + 9],
-      c[o + 10],
-      c[o + 11],
-      c[o + 12],
-      c[o + 13],
-      c[o + 14],
-      c[o + 15],
-      c[o + 16],
-      c[o + 17],
-      c[o + 18],
-      c[o + 19],
-      c[o + 20],
-      c[o + 21],
-    );
+/**
+ * Adds cells given as numbers (block-codec.ts CELL_FIELDS order) into the stored ones. Within one statement a
+ * later row of the same key adds to the earlier one, as separate statements would.
+ */
+function addCellNumbers(st: Statements, c: Float64Array, names: readonly string[]): void {
+  const count = c.length / CELL.size;
+  const values: (string | number)[] = new Array(CELLS_PER_STATEMENT * CELL.size);
+  let j = 0;
+  for (; j + CELLS_PER_STATEMENT <= count; j += CELLS_PER_STATEMENT) {
+    for (let r = 0; r < CELLS_PER_STATEMENT; r++) cellValues(c, (j + r) * CELL.size, names, values, r * CELL.size);
+    st.cells.run(values);
   }
+  const one: (string | number)[] = new Array(CELL.size);
+  for (; j < count; j++) {
+    cellValues(c, j * CELL.size, names, one, 0);
+    st.cell.run(one);
+  }
+}
+
+/** One cell's column values from its numbers at `o`, into `into` from `at`. */
+function cellValues(c: Float64Array, o: number, names: readonly string[], into: (string | number)[], at: number): void {
+  into[at] = names[c[o]];
+  into[at + 1] = c[o + 1] < 0 ? '' : names[c[o + 1]];
+  for (let f = 2; f < CELL.size; f++) into[at + f] = c[o + f];
 }
