@@ -1,6 +1,6 @@
 import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import type { Db } from './audit.ts';
-import { talkingSpansFromContacts } from './talking-spans.ts';
+import { earliestTalkingEnds, talkingSpansFromContacts } from './talking-spans.ts';
 
 // SQLite caps bound parameters per statement (32766); 16 columns × 500 rows stays well inside, and PG is happy too.
 const BATCH = 500;
@@ -179,7 +179,8 @@ export async function contactsBetween(db: Db, from: number, to: number, queue?: 
 /**
  * Agent-state spans that overlap [from, to), by start: the stored rows, and the talking spans of queue_log calls,
  * derived from their stored contacts (talking-spans.ts). A span stored as a row by an import before that change
- * has the same key as the derived one and is read once.
+ * has the same key as the derived one and is read once. Two calls an agent answered in the same millisecond give
+ * one key: as when each was a row inserted in log order (the first kept), the one that ended first is the span.
  */
 export async function agentStateSpansBetween(db: Db, from: number, to: number): Promise<AgentStateSpan[]> {
   const rows = await db
@@ -198,13 +199,21 @@ export async function agentStateSpansBetween(db: Db, from: number, to: number): 
     start: r.start_at,
     end: r.end_at,
   }));
-  const seen = new Set(spans.map((s) => s.key));
-  let derived = 0;
-  for (const t of await talkingSpansFromContacts(db, from, to)) {
-    if (seen.has(t.key)) continue; // the first stored wins, as the row insert with ON CONFLICT DO NOTHING did
-    seen.add(t.key);
-    spans.push(t);
-    derived++;
+  const derived = await talkingSpansFromContacts(db, from, to);
+  if (derived.length === 0) return spans;
+  const at = new Map(spans.map((s, i) => [s.key, i]));
+  for (const t of derived) {
+    const i = at.get(t.key);
+    if (i === undefined) {
+      at.set(t.key, spans.length);
+      spans.push(t);
+    } else if (t.end < spans[i].end) spans[i] = t;
   }
-  return derived === 0 ? spans : spans.sort((a, b) => a.start - b.start);
+  // A span that started before the range may share its key with one that ended first, before the range: that
+  // one is the span of the key, and the key has none in the range.
+  const ended = await earliestTalkingEnds(
+    db,
+    spans.filter((s) => s.state === 'talking' && s.start < from),
+  );
+  return spans.filter((s) => !(s.state === 'talking' && (ended.get(s.key) ?? s.end) < s.end)).sort((a, b) => a.start - b.start);
 }

@@ -207,6 +207,36 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     }
   });
 
+  test('two calls an agent answered in the same second give one talking span, the one that ended first, as rows did', async () => {
+    const t = Date.UTC(2026, 0, 5, 1) / 1000;
+    const log = [
+      `${t}|a|q|NONE|ENTERQUEUE||138|1`,
+      `${t}|b|q|NONE|ENTERQUEUE||139|1`,
+      `${t + 5}|a|q|SIP/1|CONNECT|5|a1|1`,
+      `${t + 5}|b|q|SIP/1|CONNECT|5|b1|1`,
+      `${t + 65}|a|q|SIP/1|COMPLETECALLER|5|60|1`,
+      `${t + 125}|b|q|SIP/1|COMPLETECALLER|5|120|1`,
+      `${t + 3600}|NONE|q|NONE|CONFIGRELOAD|`,
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-same-second-'));
+    const file = join(dir, 'queue_log');
+    const h = await createTestDatabase(dialect);
+    try {
+      await h.db.insertInto('center').values({ name: 't', time_zone: 'Asia/Shanghai', business_hours: '[]' }).execute();
+      writeFileSync(file, `${log.join('\n')}\n`);
+      expect(await importQueueLog(h.db, file)).toMatchObject({ contacts: 2, errors: [] });
+      const talking = async (from: number, to: number) =>
+        (await agentStateSpansBetween(h.db, from, to)).filter((s) => s.state === 'talking').map((s) => [s.start, s.end]);
+      const start = (t + 5) * 1000;
+      expect(await talking(0, Number.MAX_SAFE_INTEGER)).toEqual([[start, start + 60_000]]);
+      // From after the first call's end the key has no span: the later call's was never the key's span.
+      expect(await talking(start + 90_000, start + 200_000)).toEqual([]);
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('parsing in a worker thread stores the same contacts, spans, cells and cursor as parsing in this one', async () => {
     const lines: string[] = [];
     generateQueueLog({ seed: 13, lines: 5000, agents: 9, peakCallsPerHour: 40 }, (l) => lines.push(l));

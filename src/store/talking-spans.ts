@@ -92,3 +92,23 @@ export async function talkingSpansFromContacts(db: Db, from: number, to: number)
   }
   return spans;
 }
+
+/** For talking spans, the earliest end among the stored calls that give their key (same agent and answer), by key. */
+export async function earliestTalkingEnds(db: Db, spans: readonly AgentStateSpan[]): Promise<Map<string, number>> {
+  const ends = new Map<string, number>();
+  const starts = [...new Set(spans.map((s) => s.start))];
+  for (let i = 0; i < starts.length; i += LOOKUP_BATCH) {
+    const rows = await db
+      .selectFrom('contact')
+      .select(['outcome', 'agent', 'queue', 'answered_at', 'ended_at'])
+      .where('source', '=', TALKING_FROM_CONTACTS)
+      .where('outcome', '=', 'answered')
+      .where('answered_at', 'in', starts.slice(i, i + LOOKUP_BATCH))
+      .execute();
+    for (const r of rows) {
+      const t = talkingSpanOf(fieldsOf(r));
+      if (t && t.end < (ends.get(t.key) ?? Number.POSITIVE_INFINITY)) ends.set(t.key, t.end);
+    }
+  }
+  return ends;
+}
