@@ -57,7 +57,12 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const today = DateTime.fromMillis(options.now, { zone: DEMO_TIME_ZONE }).startOf('day');
   const first = today.minus({ days: weeks * 7 });
   const pools: Record<string, string[]> = {};
-  for (const a of agents) (pools[a.skills[0]?.code ?? ''] ??= []).push(a.employeeNo);
+  for (const a of agents) {
+    const code = a.skills[0]?.code ?? '';
+    const pool = pools[code] ?? [];
+    pool.push(a.employeeNo);
+    pools[code] = pool;
+  }
   const history =
     weeks > 0
       ? demoHistory(u, {
