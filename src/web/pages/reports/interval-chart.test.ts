@@ -57,7 +57,7 @@ test('the option draws bars for offered/answered, SL on the second axis, and a t
     type: string;
     yAxisIndex?: number;
     data: unknown[];
-    markLine?: { data: { yAxis: number; label: { formatter: string } }[] };
+    markLine?: { data: { yAxis: number; label: { formatter: string; position: string } }[] };
   }[];
   expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'line']);
   expect(series[2].yAxisIndex).toBe(1);
@@ -65,6 +65,8 @@ test('the option draws bars for offered/answered, SL on the second axis, and a t
     [0.8, 'T a 80% / 20 s'],
     [0.85, 'T b 85% / 15 s'],
   ]);
+  // 80 % has 85 % just above it: its label goes below its line so the two labels do not overlap.
+  expect(series[2].markLine?.data.map((d) => d.label.position)).toEqual(['insideEndBottom', 'insideEndTop']);
   expect(series[0].data).toEqual([40]);
   const none = intervalChartOption([], { offered: 'O', answered: 'A', serviceLevel: 'SL', target: 'T' }, []);
   expect((none.series as { markLine?: unknown }[])[2].markLine).toBeUndefined();

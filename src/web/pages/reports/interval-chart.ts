@@ -107,13 +107,25 @@ export function intervalChartOption(
                 data: targets.map((t) => ({
                   yAxis: t.value,
                   name: t.label,
-                  label: { formatter: `${labels.target} ${t.label}`, position: 'insideEndTop' },
+                  label: {
+                    formatter: `${labels.target} ${t.label}`,
+                    position: labelBelow(t, targets) ? 'insideEndBottom' : 'insideEndTop',
+                    backgroundColor: 'rgba(255,255,255,0.85)',
+                  },
                 })),
               },
       },
     ],
   };
 }
+
+/** Labels sit above their line, except a line with another close above it: its label goes below, so the two do not overlap. */
+function labelBelow(line: TargetLine, all: readonly TargetLine[]): boolean {
+  return all.some((o) => o.value > line.value && o.value - line.value < CLOSE_TARGETS);
+}
+
+/** Two target lines nearer than this (in share of the 0–100 % axis) would print their labels over each other. */
+const CLOSE_TARGETS = 0.1;
 
 /**
  * The target lines for the skill groups shown: the chosen group's, else those of the groups in the rows
