@@ -68,7 +68,8 @@ export default function ForecastPage() {
       xAxis: { type: 'category', data: labels },
       yAxis: [
         { type: 'value', name: t('fc.calls') },
-        { type: 'value', name: t('staffing.agents') },
+        // The agents' axis is named only once there is a plan to draw on it.
+        { type: 'value', name: plan ? t('staffing.agents') : '', splitLine: { show: false } },
       ],
       series: [
         {
