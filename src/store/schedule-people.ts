@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { payRate } from '../domain/schedule/pay-rate.ts';
 import type { RosterEntry } from '../domain/schedule/roster.ts';
 import type { CheckContext } from '../domain/schedule/rules-check.ts';
-import { entryFromStored, neighbourEntries, storedFromEntry } from '../domain/schedule/stored-roster.ts';
+import { dateAt, weeksOf } from '../domain/schedule/calendar-week.ts';
+import { daysBetween, entryFromStored, neighbourEntries, storedFromEntry } from '../domain/schedule/stored-roster.ts';
 import { type AgentInput, DEFAULT_OPTIONAL, DEFAULT_RULES, DEFAULT_TEMPLATES, type Rules } from '../domain/schedule/types.ts';
 import type { Db } from './audit.ts';
 import { notify } from './notifications.ts';
@@ -124,8 +125,27 @@ export const reachDays = (rules: Rules) =>
   Math.max(2, rules.maxConsecutiveDays, (rules.nightPeriodDays ?? DEFAULT_OPTIONAL.nightPeriodDays) - 1);
 
 /**
- * The shifts of the published schedules next to a period — for each of the `reachDays` dates before it (and after
- * it, unless `before` only) the latest published schedule covering that date other than `exclude` — as entries of
+ * The dates outside a period whose shifts count for it: `reachDays` on either side (rest, runs, nights), and the
+ * calendar weeks of the months its weeks start in (hours and rest days of a shared week, overtime of a month).
+ * @example 2026-12-14 for 2 weeks → 2026-12-01 … 12-13 and 12-28 … 2027-01-06 (the week of Mon 12-28 counts in December).
+ */
+export function neighbourDates(dates: readonly string[], rules: Rules, beforeOnly = false): string[] {
+  const first = dates[0]!;
+  const n = dates.length;
+  const months = weeksOf(first, 0, n).map((w) => dateAt(first, w).slice(0, 7));
+  const lo = Math.min(-reachDays(rules), daysBetween(first, `${months[0]}-01`));
+  const [y, m] = months.at(-1)!.split('-').map(Number) as [number, number];
+  const nextMonth = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+  const hi = Math.max(n - 1 + reachDays(rules), daysBetween(first, nextMonth) - 1 + 6);
+  const out: string[] = [];
+  for (let d = lo; d < 0; d++) out.push(dateAt(first, d));
+  if (!beforeOnly) for (let d = n; d <= hi; d++) out.push(dateAt(first, d));
+  return out;
+}
+
+/**
+ * The shifts of the published schedules next to a period — for each of its `neighbourDates` before it (and after
+ * it, unless `beforeOnly`) the latest published schedule covering that date other than `exclude` — as entries of
  * the period (dayIndex −1 = the day before its first), for CheckContext.neighbours and the builder's `previous`.
  */
 export async function neighbourShifts(
@@ -135,12 +155,7 @@ export async function neighbourShifts(
   rules: Rules,
   opts: { exclude?: number; beforeOnly?: boolean; noOf: Map<number, string> },
 ): Promise<RosterEntry[]> {
-  const first = DateTime.fromISO(dates[0]!, { zone });
-  const reach = reachDays(rules);
-  const wanted = [
-    ...Array.from({ length: reach }, (_, i) => first.minus({ days: i + 1 }).toISODate() ?? ''),
-    ...(opts.beforeOnly ? [] : Array.from({ length: reach }, (_, i) => first.plus({ days: dates.length + i }).toISODate() ?? '')),
-  ];
+  const wanted = neighbourDates(dates, rules, opts.beforeOnly);
   const published = await db
     .selectFrom('schedule')
     .select(['id', 'start_date', 'weeks'])

@@ -149,7 +149,7 @@ export function register(program: Command): void {
     )
     .option(
       '--previous <file>',
-      "the previous schedule's assignments (this command's --json output): rest, working days in a row and nights kept across",
+      "the previous schedule's assignments (this command's --json output): rest, working days in a row and nights kept across; hours and rest days of a shared calendar week and the month's overtime counted with it",
     )
     .option('--max-columns <n>', 'largest model accepted (HiGHS in WebAssembly has a 2 GiB ceiling)', '400000')
     .option('--json', 'print JSON')

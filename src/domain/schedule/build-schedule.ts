@@ -32,6 +32,12 @@ export interface ScheduleInput {
    * a row and nights are kept across the boundary. Without it the scheduler assumes rest before the first day.
    */
   previous?: readonly RosterEntry[];
+  /**
+   * Shifts of the published schedule after the period (dayIndex ≥ dates.length), and `previous` reaching back to
+   * the start of the month: hours and rest days of the calendar weeks and overtime of the calendar months the
+   * period shares with them count them too.
+   */
+  next?: readonly RosterEntry[];
 }
 
 export interface StageFigures {
@@ -101,7 +107,16 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
     count: c.count,
   }));
   const r = await rosterShifts(
-    { dates, demand, agents: input.agents, rules, locks: input.locks, previous, crewOffsets: design.crewOffsets },
+    {
+      dates,
+      demand,
+      agents: input.agents,
+      rules,
+      locks: input.locks,
+      previous,
+      next: input.next,
+      crewOffsets: design.crewOffsets,
+    },
     // Rostering gets what the design left of the time limit (at least 60 % of it).
     { ...limits, timeLimit: Math.max(1, input.timeLimitSeconds - Math.min(design.seconds, input.timeLimitSeconds * 0.4)) },
   );
@@ -182,7 +197,7 @@ export async function buildSchedule(input: ScheduleInput): Promise<ScheduleOutpu
       dates,
       templates: rules.shiftTemplates,
       locks: input.locks,
-      neighbours: previous,
+      neighbours: [...previous, ...(input.next ?? []).filter((e) => e.dayIndex >= dates.length)],
     }),
     warnings: [
       ...rotationConflicts(rules, rules.shiftTemplates),

@@ -1,3 +1,4 @@
+import { weeksOf } from './calendar-week.ts';
 import { type CrewModel, minus } from './design-crews.ts';
 import type { AgentInput, Rules, ShiftVariant } from './types.ts';
 
@@ -44,8 +45,8 @@ export function teamRows(
       if (crews && own.length)
         rows.push(` zo${ti}_${d}: ${own.map(({ k }) => z(ti, d, k)).join(' + ')} <= ${leads.filter((a) => loose(a, d)).length}`);
     });
-    for (let w = 0; w * 7 < dates.length; w++) {
-      const days = Array.from({ length: Math.min(7, dates.length - w * 7) }, (_, i) => w * 7 + i);
+    for (const [w, ws] of weeksOf(dates[0], 0, dates.length).entries()) {
+      const days = Array.from({ length: 7 }, (_, i) => ws + i).filter((d) => d >= 0 && d < dates.length);
       const cap = (pick: (a: AgentInput, d: number) => boolean) =>
         leads.reduce((n, a) => n + Math.min(days.filter((d) => pick(a, d)).length, perAgent(days.length)), 0);
       rows.push(` zw${ti}_${w}: ${days.flatMap((d) => types.map((_, k) => z(ti, d, k))).join(' + ')} <= ${cap(free)}`);

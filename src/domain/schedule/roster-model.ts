@@ -1,3 +1,4 @@
+import { dateAt, weeksOf } from './calendar-week.ts';
 import { isRestDay, isStatutoryHoliday } from './pay-rate.ts';
 import type { RosterEntry } from './roster.ts';
 import { isNightShift, shiftVariants } from './shift-variants.ts';
@@ -44,6 +45,8 @@ export interface RosterModelInput {
   crewOffset: ReadonlyMap<string, number>;
   /** Shifts worked before the period (the previous schedule), per agent, dayIndex < 0: rest, runs and nights read across. */
   before?: ReadonlyMap<string, readonly RosterEntry[]>;
+  /** Shifts of the published schedule after the period, dayIndex ≥ dates.length: their hours and days count in the weeks and months shared. */
+  after?: ReadonlyMap<string, readonly RosterEntry[]>;
 }
 
 export interface RosterModel {
@@ -143,6 +146,14 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
       }
     }
   }
+  // The calendar weeks whose rows this window writes, or whose overtime counts in a month it touches: from the
+  // Monday of the earliest neighbouring shift to the latest.
+  const reach = [
+    0,
+    dates.length - 1,
+    ...[m.before, m.after].flatMap((n) => [...(n?.values() ?? [])].flat().map((e) => e.dayIndex)),
+  ];
+  const weeks = weeksOf(dates[0], Math.min(...reach), Math.max(...reach) + 1);
   agents.forEach((a, ai) => {
     const P = `${ai}`;
     const past1 = (d: number) => (d < 0 ? (earlier(a, d) ? 1 : 0) : past(a, d) !== undefined ? 1 : 0);
@@ -190,32 +201,56 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
       if (s < 0 && fixed === 0) continue;
       row(`cd${P}_${s + span}`, terms, '<=', Math.max(0, rules.maxConsecutiveDays - fixed));
     }
-    // Weeks from the first day: rest days, hours, overtime beyond the contract by the month of the week's first day.
-    const otByMonth = new Map<string, string[]>();
-    for (let w = Math.floor(m.from / 7); w * 7 < m.to; w++) {
-      const days: number[] = [];
-      for (let d = w * 7; d < Math.min(w * 7 + 7, dates.length); d++) days.push(d);
-      const terms = days.filter((d) => d >= m.from && d < m.to).flatMap((d) => W(ai, d));
-      const fixedDays = days.filter((d) => d < m.from).reduce((s, d) => s + past1(d), 0);
-      const fixedHours = days
-        .filter((d) => d < m.from)
-        .reduce((s, d) => s + (typesOn(d).find((t) => t.name === past(a, d))?.paidHours ?? 0), 0);
-      row(`rd${P}_${w}`, terms, '<=', 7 - rules.minRestDaysPerWeek - fixedDays);
-      const hours = days
-        .filter((d) => d >= m.from && d < m.to)
-        .flatMap((d) => typesOn(d).flatMap((t) => W(ai, d, t.name).map((n) => `${t.paidHours} ${n}`)));
-      row(`hw${P}_${w}`, hours, '<=', rules.maxHoursPerWeek - fixedHours);
-      const month = dates[w * 7]!.slice(0, 7);
-      if (hours.length && rules.maxHoursPerWeek > a.contractHoursPerWeek) {
-        rows.push(` ot${P}_${w}: ${lin(hours)} - ot${P}_${w} <= ${a.contractHoursPerWeek - fixedHours}`);
-        otByMonth.set(month, [...(otByMonth.get(month) ?? []), `ot${P}_${w}`]);
-        obj.push(`0.5 ot${P}_${w}`);
+    // Calendar weeks (Monday–Sunday): rest days and hours, counting the days already decided (earlier windows)
+    // and the neighbouring schedules' shifts in the same week; overtime beyond the contract by the calendar
+    // month of the week's Monday, with the overtime of that month's weeks wholly decided or in the neighbours.
+    const otByMonth = new Map<string, { ots: string[]; forced: number; most: number }>();
+    const priorOt = new Map<string, number>();
+    const known = (d: number) => {
+      if (d < 0) {
+        const e = earlier(a, d);
+        return e ? { days: 1, hours: e.variant.paidMinutes / 60 } : { days: 0, hours: 0 };
       }
+      if (d >= dates.length) {
+        const e = m.after?.get(a.agent)?.find((x) => x.dayIndex === d);
+        return e ? { days: 1, hours: e.variant.paidMinutes / 60 } : { days: 0, hours: 0 };
+      }
+      const t = past(a, d);
+      return t === undefined ? { days: 0, hours: 0 } : { days: 1, hours: typesOn(d).find((u) => u.name === t)?.paidHours ?? 0 };
+    };
+    for (const ws of weeks) {
+      const days = Array.from({ length: 7 }, (_, i) => ws + i);
+      const open = days.filter((d) => d >= m.from && d < m.to);
+      if (days.some((d) => d >= m.to && d < dates.length) && !open.length) continue; // decided in a later window
+      const fixed = days.filter((d) => d < m.from || d >= dates.length).map(known);
+      const fixedDays = fixed.reduce((n, k) => n + k.days, 0);
+      const fixedHours = fixed.reduce((n, k) => n + k.hours, 0);
+      const month = dateAt(dates[0]!, ws).slice(0, 7);
+      if (!open.length) {
+        priorOt.set(month, (priorOt.get(month) ?? 0) + Math.max(0, fixedHours - a.contractHoursPerWeek));
+        continue;
+      }
+      const terms = open.flatMap((d) => W(ai, d));
+      row(`rd${P}_${ws - weeks[0]!}`, terms, '<=', Math.max(0, 7 - rules.minRestDaysPerWeek - fixedDays));
+      const hours = open.flatMap((d) => typesOn(d).flatMap((t) => W(ai, d, t.name).map((n) => `${t.paidHours} ${n}`)));
+      row(`hw${P}_${ws - weeks[0]!}`, hours, '<=', Math.max(0, rules.maxHoursPerWeek - fixedHours));
+      const forced = Math.max(0, fixedHours - a.contractHoursPerWeek);
+      const o = otByMonth.get(month) ?? { ots: [], forced: 0, most: 0 };
+      if (hours.length && rules.maxHoursPerWeek > a.contractHoursPerWeek) {
+        const name = `ot${P}_${ws - weeks[0]!}`;
+        rows.push(` ${name}: ${lin(hours)} - ${name} <= ${Math.round((a.contractHoursPerWeek - fixedHours) * 1e6) / 1e6}`);
+        o.ots.push(name);
+        o.most += Math.max(rules.maxHoursPerWeek, fixedHours) - a.contractHoursPerWeek;
+        obj.push(`0.5 ${name}`);
+      } else o.most += forced;
+      o.forced += forced;
+      otByMonth.set(month, o);
     }
-    for (const [month, ots] of otByMonth) {
-      const weeksInMonth = Math.ceil(dates.filter((d, i) => i % 7 === 0 && d.startsWith(month)).length);
-      if (weeksInMonth * (rules.maxHoursPerWeek - a.contractHoursPerWeek) <= maxOt) continue;
-      row(`otm${P}_${month.replace('-', '')}`, ots, '<=', maxOt - priorOvertime(a, month, m, typesOn));
+    for (const [month, o] of otByMonth) {
+      const prior = priorOt.get(month) ?? 0;
+      if (!o.ots.length || prior + o.most <= maxOt) continue;
+      // Never below what the neighbours already force, so a month they broke leaves no shift over, yet solves.
+      row(`otm${P}_${month.replace('-', '')}`, o.ots, '<=', Math.max(maxOt - prior, o.forced));
     }
     // Night shifts in every window of nightPeriodDays.
     for (let s = m.from - nightDays + 1; s < m.to; s++) {
@@ -241,18 +276,6 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
   const objective = obj.length ? obj.join(' + ').replace(/\+ -/g, '- ') : '0 x0';
   const lp = `Minimize\n obj: ${objective}\nSubject To\n${rows.join('\n')}\nBinary\n ${ints.join(' ')}\nEnd\n`;
   return { lp, columns: x.size + y.size, x, y };
-}
-
-function priorOvertime(a: AgentInput, month: string, m: RosterModelInput, typesOn: (d: number) => ShiftType[]): number {
-  let total = 0;
-  for (let w = 0; w * 7 < m.from; w++) {
-    if (!m.dates[w * 7]!.startsWith(month)) continue;
-    let h = 0;
-    for (let d = w * 7; d < Math.min(w * 7 + 7, m.from); d++)
-      h += typesOn(d).find((t) => t.name === m.history.get(a.agent)?.get(d))?.paidHours ?? 0;
-    total += Math.max(0, h - a.contractHoursPerWeek);
-  }
-  return total;
 }
 
 type Work = (ai: number, d: number, t?: string) => string[];

@@ -13,6 +13,8 @@ export interface RosterInput {
   locks?: readonly Lock[];
   /** Shifts worked before the period (the previous schedule's last days), dayIndex < 0: the rules run across. */
   previous?: readonly RosterEntry[];
+  /** Shifts of the published schedule after the period (dayIndex ≥ dates.length): weekly and monthly limits count them. */
+  next?: readonly RosterEntry[];
   /** Each crew's start in its rotation as the shift design chose it: followed, unless no roster can follow it. */
   crewOffsets?: ReadonlyMap<string, number>;
 }
@@ -71,6 +73,9 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
   const previous = (input.previous ?? []).filter((e) => e.dayIndex < 0);
   const earlier = new Map<string, RosterEntry[]>();
   for (const e of previous) earlier.set(e.agent, [...(earlier.get(e.agent) ?? []), e]);
+  const next = (input.next ?? []).filter((e) => e.dayIndex >= dates.length);
+  const later = new Map<string, RosterEntry[]>();
+  for (const e of next) later.set(e.agent, [...(later.get(e.agent) ?? []), e]);
   let offsetsChanged = false;
   const perDay = Math.max(1, agents.length * groups.length * rules.shiftTemplates.length);
   const windowDays = perDay * dates.length <= WINDOW_COLUMNS ? dates.length : 7;
@@ -94,6 +99,7 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
         locked,
         crewOffset,
         before: earlier,
+        after: later,
       });
       // A window HiGHS cannot solve (no incumbent, or the WebAssembly build aborts) is left to the greedy fill below.
       const r = await solve(model.lp, model.columns, { ...limits, timeLimit: Math.max(1, limits.timeLimit / windows) }).catch(
@@ -135,7 +141,7 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
     }
     for (const [name, v] of model.y) if ((r.values[name] ?? 0) > 0.5) crewOffset.set(v.crew, v.offset);
   }
-  const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks, neighbours: previous };
+  const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks, neighbours: [...previous, ...next] };
   const all = failed === windows;
   let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked);
   const before = roster.length;

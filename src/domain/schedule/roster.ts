@@ -1,3 +1,4 @@
+import { dateAt, weekStart } from './calendar-week.ts';
 import type { AgentInput, Rules, ShiftVariant } from './types.ts';
 
 export interface RosterEntry {
@@ -15,7 +16,7 @@ const abs = (day: number, m: number) => day * 1440 + m;
 /**
  * Stage 2, rostering: gives the designed shifts to named agents, day by day, never breaking a hard rule —
  * skill, one shift a day, minimum rest between shifts, most consecutive working days, most hours and least
- * rest days per week (weeks counted from the schedule's start). Among eligible agents the one with the
+ * rest days per calendar week (Monday–Sunday). Among eligible agents the one with the
  * fewest hours so far takes the shift (fair shares); a shift nobody may take is left open and reported.
  */
 export function assignShifts(
@@ -35,7 +36,9 @@ export function assignShifts(
     .flatMap((d) => Array.from({ length: d.count }, () => d))
     .sort((a, b) => a.dayIndex - b.dayIndex || startOf(a.variant) - startOf(b.variant));
   for (const it of items) {
-    const week = Math.floor(it.dayIndex / 7);
+    // Calendar weeks: the period's first date from this shift's own (7-day blocks from day 0 without a date).
+    const first = /^\d{4}-\d{2}-\d{2}$/.test(it.variant.date) ? dateAt(it.variant.date, -it.dayIndex) : undefined;
+    const week = weekStart(first, it.dayIndex);
     const start = abs(it.dayIndex, startOf(it.variant));
     const minutes = it.variant.paidMinutes;
     let best: string | null = null;
@@ -51,7 +54,7 @@ export function assignShifts(
       if (run > rules.maxConsecutiveDays) continue;
       const limit = Math.min(rules.maxHoursPerWeek, a.contractHoursPerWeek || rules.maxHoursPerWeek) * 60;
       if ((s.weekMinutes.get(week) ?? 0) + minutes > limit) continue;
-      const workedThisWeek = [...s.days].filter((d) => Math.floor(d / 7) === week).length;
+      const workedThisWeek = [...s.days].filter((d) => weekStart(first, d) === week).length;
       if (workedThisWeek + 1 > 7 - rules.minRestDaysPerWeek) continue;
       if (s.total < bestScore) {
         bestScore = s.total;

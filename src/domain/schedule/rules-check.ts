@@ -1,3 +1,4 @@
+import { dateAt, weekStart } from './calendar-week.ts';
 import type { RosterEntry } from './roster.ts';
 import { isNightShift, occupiedIntervals } from './shift-variants.ts';
 import type { AgentInput, LabourRules, Lock, ShiftTemplate } from './types.ts';
@@ -36,8 +37,9 @@ export interface CheckContext {
   /**
    * Shifts of the neighbouring schedules, dayIndex relative to this one: before it (−1 = the day before the first)
    * and after it (≥ dates.length). Read for the rules that run across the boundary — rest between shifts, working
-   * days in a row, nights per window — and never reported for themselves: a violation is listed only when one of
-   * its shifts is in this period.
+   * days in a row, nights per window, hours and rest days of a calendar week, overtime of a calendar month (give
+   * every shift of the months the period touches) — and never reported for themselves: a violation is listed
+   * only when one of its shifts is in this period.
    */
   neighbours?: readonly RosterEntry[];
 }
@@ -47,8 +49,10 @@ const last = (e: RosterEntry) => e.dayIndex * 1440 + Math.max(...e.variant.segme
 
 /**
  * Every hard-rule violation of a roster, checked independently of the rostering code (so tests can prove the
- * scheduler never produces one). Weeks are 7-day blocks from the first day; overtime (weekly hours beyond the
- * contract) counts in the calendar month of the week's first day; nights in every window of `nightPeriodDays`.
+ * scheduler never produces one). Weeks are calendar weeks, Monday to Sunday (7-day blocks from day 0 without
+ * dates); overtime (weekly hours beyond the contract) counts in the calendar month of the week's Monday; nights
+ * in every window of `nightPeriodDays`. The neighbours' shifts count in the weeks and months they share with
+ * this period.
  */
 export function checkRoster(
   roster: readonly RosterEntry[],
@@ -126,43 +130,56 @@ export function checkRoster(
           dayIndex: Math.min(Math.max(d + rules.maxConsecutiveDays, from), to),
         });
     }
-    const weeks = new Map<number, { minutes: number; days: number; lastDay: number }>();
-    for (const r of list) {
-      const w = weeks.get(Math.floor(r.dayIndex / 7)) ?? { minutes: 0, days: 0, lastDay: r.dayIndex };
+    // Calendar weeks (Monday–Sunday) with the neighbouring schedules' shifts in them: hours and rest days of a
+    // week that holds a shift of this period; overtime by the calendar month of each week's Monday, counting the
+    // weeks wholly in the neighbours too (a month's 36 h are shared by every schedule in it).
+    const firstDate = ctx.dates?.[0];
+    const weeks = new Map<number, { minutes: number; days: Set<number>; lastDay: number; around: number }>();
+    for (const r of seq) {
+      const ws = weekStart(firstDate, r.dayIndex);
+      const w = weeks.get(ws) ?? { minutes: 0, days: new Set<number>(), lastDay: Number.NEGATIVE_INFINITY, around: 0 };
       w.minutes += r.variant.paidMinutes;
-      w.days++;
-      w.lastDay = Math.max(w.lastDay, r.dayIndex);
-      weeks.set(Math.floor(r.dayIndex / 7), w);
+      w.days.add(r.dayIndex);
+      if (inPeriod(r.dayIndex)) w.lastDay = Math.max(w.lastDay, r.dayIndex);
+      else w.around += r.variant.paidMinutes;
+      weeks.set(ws, w);
     }
-    const overtime = new Map<string, { hours: number; lastDay: number }>();
-    for (const [w, v] of weeks) {
-      if (v.minutes > rules.maxHoursPerWeek * 60 + 1e-9)
+    const overtime = new Map<string, { hours: number; lastDay: number; around: number; without: number }>();
+    for (const [ws, v] of [...weeks].sort((x, y) => x[0] - y[0])) {
+      const mine = v.lastDay >= 0;
+      const label = firstDate ? `the week of ${dateAt(firstDate, ws)}` : `week ${ws / 7 + 1}`;
+      const across = v.around ? ` (${(v.around / 60).toFixed(1)} h of it in the neighbouring schedules)` : '';
+      if (mine && v.minutes > rules.maxHoursPerWeek * 60 + 1e-9)
         out.push({
           agent,
           rule: 'max_hours_per_week',
-          detail: `${(v.minutes / 60).toFixed(1)} h in week ${w + 1}`,
+          detail: `${(v.minutes / 60).toFixed(1)} h in ${label}${across}`,
           dayIndex: v.lastDay,
         });
-      if (7 - v.days < rules.minRestDaysPerWeek)
+      if (mine && 7 - v.days.size < rules.minRestDaysPerWeek)
         out.push({
           agent,
           rule: 'min_rest_days_per_week',
-          detail: `${7 - v.days} rest day(s) in week ${w + 1}`,
+          detail: `${7 - v.days.size} rest day(s) in ${label}${across}`,
           dayIndex: v.lastDay,
         });
-      const ot = Math.max(0, v.minutes / 60 - (a?.contractHoursPerWeek ?? 40));
-      const month = ctx.dates?.[w * 7]?.slice(0, 7) ?? 'period';
-      const m = overtime.get(month) ?? { hours: 0, lastDay: v.lastDay };
+      const contract = a?.contractHoursPerWeek ?? 40;
+      const ot = Math.max(0, v.minutes / 60 - contract);
+      const month = firstDate ? dateAt(firstDate, ws).slice(0, 7) : 'period';
+      const m = overtime.get(month) ?? { hours: 0, lastDay: Number.NEGATIVE_INFINITY, around: 0, without: 0 };
       m.hours += ot;
       m.lastDay = Math.max(m.lastDay, v.lastDay);
+      if (!mine) m.around += ot;
+      m.without += Math.max(0, v.around / 60 - contract);
       overtime.set(month, m);
     }
     for (const [month, m] of overtime) {
-      if (m.hours > maxOt + 1e-9)
+      // This period's: it has shifts in the month that add overtime to what the neighbours alone make.
+      if (m.lastDay >= 0 && m.hours > maxOt + 1e-9 && m.hours > m.without + 1e-9)
         out.push({
           agent,
           rule: 'max_overtime_per_month',
-          detail: `${m.hours.toFixed(1)} h overtime in ${month}`,
+          detail: `${m.hours.toFixed(1)} h overtime in ${month}${m.around ? ` (${m.around.toFixed(1)} h in the neighbouring schedules)` : ''}`,
           dayIndex: m.lastDay,
         });
     }

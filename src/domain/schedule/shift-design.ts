@@ -1,3 +1,4 @@
+import { weekStart, weeksOf } from './calendar-week.ts';
 import { type CrewModel, crewModel, minus } from './design-crews.ts';
 import { teamRows } from './design-teams.ts';
 import type { RosterEntry } from './roster.ts';
@@ -206,14 +207,15 @@ function capacityRows(
   const paidOf = new Map<string, number>();
   for (const c of cols)
     paidOf.set(`${c.d}|${c.v.template}`, Math.max(paidOf.get(`${c.d}|${c.v.template}`) ?? 0, c.v.paidMinutes / 60));
-  for (let w = 0; w * 7 < dates.length; w++) {
-    const days = Math.min(7, dates.length - w * 7);
-    const inWeek = cols.map((c, k) => ({ c, k })).filter(({ c }) => Math.floor(c.d / 7) === w);
+  // Calendar weeks (Monday–Sunday) as the roster counts them; a partial week at either end caps by its days.
+  for (const [w, ws] of weeksOf(dates[0], 0, dates.length).entries()) {
+    const week = Array.from({ length: 7 }, (_, i) => ws + i).filter((d) => d >= 0 && d < dates.length);
+    const days = week.length;
+    const inWeek = cols.map((c, k) => ({ c, k })).filter(({ c }) => weekStart(dates[0], c.d) === ws);
     rows.push(` wk${w}: ${inWeek.map(({ k }) => `x${k}`).join(' + ')} <= ${agents.length * perAgent(days)}`);
     const hours = inWeek.map(({ c, k }) => `${num(c.v.paidMinutes / 60)} x${k}`);
     rows.push(` wh${w}: ${hours.join(' + ')} <= ${num(agents.length * rules.maxHoursPerWeek)}`);
     if (!crews) continue;
-    const week = Array.from({ length: days }, (_, i) => w * 7 + i);
     const locked = week.reduce((n, d) => n + crews.lockedOn(d).length, 0);
     const crewShifts = week.flatMap((d) => crews.atWork(d));
     const crewHours = week.flatMap((d) => crews.atWork(d, { weight: (t) => paidOf.get(`${d}|${t}`) ?? longest }));

@@ -6,6 +6,10 @@ import { addAgents, addPolicyGroup, addPublishedSchedule, addShift } from './sch
 
 const [EARLY, , LATE] = DEFAULT_TEMPLATES; // 早班 from 07:00, 晚班 14:00–23:00
 
+/** A planner's edit of one cell of the grid. */
+const putCell = (t: TestApp, url: string, headers: Record<string, string>, payload: object) =>
+  t.app.inject({ method: 'PUT', url, headers, payload });
+
 // Two published weeks, 11-30…12-06 (A) and 12-07…12-13 (B). 1003 works late on Sunday 12-06 (A); 1001 and 1002
 // early on Monday 12-07 (B). A change on either side of the boundary is checked with the other week's shifts.
 describe.each(TEST_DIALECTS)('schedule changes across two published schedules on %s', (dialect) => {
@@ -56,23 +60,49 @@ describe.each(TEST_DIALECTS)('schedule changes across two published schedules on
 
   test("a planner's edit on the last day that leaves 8 h rest before the next schedule is refused with min_rest", async () => {
     const url = `/api/v1/schedules/${schedules[0]}/cells`;
-    const bad = await t.app.inject({
-      method: 'PUT',
-      url,
-      headers: planner,
-      payload: { agent: '1002', date: '2026-12-06', shift: '晚班' },
-    });
+    const bad = await putCell(t, url, planner, { agent: '1002', date: '2026-12-06', shift: '晚班' });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().errors).toContainEqual(
       expect.objectContaining({ path: 'min_rest', message: expect.stringContaining('the schedule after') }),
     );
     // 1001 has nothing on Sunday: an early shift there keeps the rest before Monday's.
-    const ok = await t.app.inject({
-      method: 'PUT',
-      url,
-      headers: planner,
-      payload: { agent: '1001', date: '2026-12-06', shift: '早班' },
-    });
+    const ok = await putCell(t, url, planner, { agent: '1001', date: '2026-12-06', shift: '早班' });
     expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
+
+// November's overtime shared by two published schedules: 11-02…11-15 (A) and 11-16…11-22 (B). 1004 has a 20 h
+// contract: 40 h in the week of 11-02 and 32 h in the week of 11-09 (A) are 20 + 12 = 32 h of November's 36.
+describe.each(TEST_DIALECTS)('weekly and monthly limits across two published schedules on %s', (dialect) => {
+  let t: TestApp;
+  let planner: Record<string, string>;
+  const schedules: number[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const db = t.handle.db;
+    const [id] = await addAgents(db, await addPolicyGroup(db), 1004, 1);
+    await db.updateTable('agent').set({ contract_hours_per_week: 20 }).where('id', '=', id!).execute();
+    schedules.push(await addPublishedSchedule(db, '2026-11-02', 2, { publishedAt: 1 }));
+    schedules.push(await addPublishedSchedule(db, '2026-11-16', 1, { publishedAt: 2 }));
+    const who = { id: id!, no: '1004' };
+    for (const d of ['02', '03', '04', '05', '06', '09', '10', '11', '12'])
+      await addShift(db, schedules[0]!, who, `2026-11-${d}`, EARLY!);
+    for (const d of ['16', '17']) await addShift(db, schedules[1]!, who, `2026-11-${d}`, EARLY!);
+    planner = (await t.signIn('planner')).headers;
+  });
+  afterAll(() => t.close());
+
+  test('a cell edit that would take November past 36 h of overtime is refused with max_overtime_per_month', async () => {
+    const url = `/api/v1/schedules/${schedules[1]}/cells`;
+    // Wednesday: 24 h in the week of 11-16, 4 h over: 36 h in November.
+    const ok = await putCell(t, url, planner, { agent: '1004', date: '2026-11-18', shift: '早班' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // Thursday: 32 h, 12 over: 44 h.
+    const bad = await putCell(t, url, planner, { agent: '1004', date: '2026-11-19', shift: '早班' });
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json().errors).toContainEqual(
+      expect.objectContaining({ path: 'max_overtime_per_month', message: expect.stringContaining('neighbouring schedules') }),
+    );
   });
 });

@@ -128,8 +128,11 @@ export async function scheduleRoutes(app: FastifyInstance) {
       const { agents: people, idOf, noOf } = await scheduleAgents(ctx.db);
       const locks = body.keepLocksFrom ? await lockedAssignments(ctx.db, body.keepLocksFrom, dates, zone, noOf) : [];
       const rules = await scheduleRules(ctx.db);
-      // The published schedule before this one: rest, runs and nights are kept across the boundary.
-      const previous = await neighbourShifts(ctx.db, dates, zone, rules, { beforeOnly: true, noOf });
+      // The published schedules on either side: rest, runs and nights are kept across the boundary, and the hours,
+      // rest days and overtime of the calendar weeks and months shared with them are counted together.
+      const around = await neighbourShifts(ctx.db, dates, zone, rules, { noOf });
+      const previous = around.filter((e) => e.dayIndex < 0);
+      const next = around.filter((e) => e.dayIndex >= dates.length);
       const out = await buildSchedule({
         locks,
         dates,
@@ -140,6 +143,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
         timeLimitSeconds: body.timeLimitSeconds,
         rules,
         previous,
+        next,
       });
       const result = {
         fit: out.fit,
@@ -208,6 +212,7 @@ export async function scheduleRoutes(app: FastifyInstance) {
           violations: out.violations.length,
           locksKept: locks.length,
           previousShifts: previous.length,
+          nextShifts: next.length,
         };
       });
     },
