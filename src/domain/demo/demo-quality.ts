@@ -45,7 +45,8 @@ export interface DemoEvaluation {
 }
 
 /**
- * About 5 evaluations per agent over the weeks of history. Each agent has a skill level; a few agents drift
+ * Two to three evaluations per agent a week (16–23 over 8 weeks): an individuals chart wants about twenty points
+ * before its limits mean much, and a QA team's monthly quota is of that order. Each agent has a skill level; a few agents drift
  * down in the last weeks (a special cause for the control chart to find), and one item (一次性告知完整) is
  * failed by most agents (a common cause: training, not coaching).
  */
@@ -54,7 +55,8 @@ export function demoEvaluations(u: () => number, agentNos: readonly string[], da
   agentNos.forEach((no, k) => {
     const skill = 0.75 + 0.2 * u();
     const drifting = k % 17 === 3;
-    const n = 4 + Math.floor(u() * 4);
+    const weeks = Math.max(1, Math.round(days / 7));
+    const n = 2 * weeks + Math.floor(u() * weeks);
     for (let j = 0; j < n; j++) {
       const daysAgo = Math.floor(((n - j) / (n + 1)) * days + u() * 3);
       const late = drifting && daysAgo < 14 ? 0.6 : 1;
