@@ -106,3 +106,43 @@ describe.each(TEST_DIALECTS)('weekly and monthly limits across two published sch
     );
   });
 });
+
+// A draft for 11-30…12-06 built while the week before (published) left 1001 free on Sunday 11-29; the week before
+// then changes (1001 late to 23:00 on Sunday), so the draft's 07:00 Monday would leave 8 h: publishing refuses.
+describe.each(TEST_DIALECTS)('publishing re-checks a draft against the published schedules on %s', (dialect) => {
+  let t: TestApp;
+  let planner: Record<string, string>;
+  let draft = 0;
+  let before = 0;
+  let who: { id: number; no: string };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const db = t.handle.db;
+    const [id] = await addAgents(db, await addPolicyGroup(db), 1001, 1);
+    who = { id: id!, no: '1001' };
+    before = await addPublishedSchedule(db, '2026-11-23', 1, { publishedAt: 1 });
+    draft = await addPublishedSchedule(db, '2026-11-30', 1);
+    await db.updateTable('schedule').set({ status: 'draft', published_at: null }).where('id', '=', draft).execute();
+    await addShift(db, draft, who, '2026-11-30', EARLY!);
+    planner = (await t.signIn('planner')).headers;
+  });
+  afterAll(() => t.close());
+
+  test('a neighbour changed after the build: refused with the rule, agent and date; published once it holds again', async () => {
+    const db = t.handle.db;
+    await addShift(db, before, who, '2026-11-29', LATE!);
+    const publish = () => t.app.inject({ method: 'POST', url: `/api/v1/schedules/${draft}/publish`, headers: planner });
+    const refused = await publish();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toEqual([
+      { path: 'min_rest', message: expect.stringMatching(/^1001: 2026-11-30: 8\.0 h rest before day 0 .*the schedule before/) },
+    ]);
+    const status = await db.selectFrom('schedule').select('status').where('id', '=', draft).executeTakeFirstOrThrow();
+    expect(status.status).toBe('draft');
+    await db.deleteFrom('schedule_assignment').where('schedule_id', '=', before).execute();
+    const ok = await publish();
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe('published');
+  });
+});

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
+import { boundaryViolations } from '../../domain/schedule/boundary-check.ts';
 import { buildSchedule, recountCoverage } from '../../domain/schedule/build-schedule.ts';
 import type { Lock } from '../../domain/schedule/types.ts';
 import type { Db } from '../../store/audit.ts';
@@ -303,12 +304,27 @@ export async function scheduleRoutes(app: FastifyInstance) {
     access: ['planner', 'manager'],
     tags: TAGS,
     params: idParams,
-    summary: 'Publish a schedule to the agents (each agent with shifts is notified)',
+    summary:
+      'Publish a schedule to the agents (each agent with shifts is notified); refused (409, errors: rule and "agent: date: detail") when it would break the labour rules across the published schedules on either side as they are now',
     handler: async ({ ctx, params, actor }) =>
       ctx.db.transaction().execute(async (tx) => {
         const s = await tx.selectFrom('schedule').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!s) throw notFound('schedule');
         if (s.status === 'published') throw new HttpProblem(409, 'Conflict', 'already published');
+        // Re-checked against the published schedules on either side as they are now: one may have changed since
+        // this draft was built.
+        const loaded = (await loadSchedule(tx, s.id))!;
+        const across = boundaryViolations(loaded.roster, loaded.agents, loaded.rules, loaded.ctx);
+        if (across.length)
+          throw new HttpProblem(
+            409,
+            'Conflict',
+            'the schedule would break the labour rules across the neighbouring published schedules',
+            across.map((v) => ({
+              path: v.rule,
+              message: `${v.agent}: ${v.dayIndex === undefined ? '' : `${loaded.dates[v.dayIndex]}: `}${v.detail}`,
+            })),
+          );
         await tx.updateTable('schedule').set({ status: 'published', published_at: ctx.now() }).where('id', '=', s.id).execute();
         const users = await tx
           .selectFrom('app_user')

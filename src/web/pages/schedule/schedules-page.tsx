@@ -68,9 +68,12 @@ export default function SchedulesPage() {
   const [start, setStart] = useState(nextMonday());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const run = async (fn: () => Promise<unknown>) => {
+  // What the last refusal refused: a publish is refused for the rules across the neighbouring schedules.
+  const [publishing, setPublishing] = useState(false);
+  const run = async (fn: () => Promise<unknown>, publish = false) => {
     setBusy(true);
     setError(null);
+    setPublishing(publish);
     try {
       await fn();
       setTick((x) => x + 1);
@@ -198,14 +201,14 @@ export default function SchedulesPage() {
           </button>
         )}
         {d && d.status === 'draft' && (
-          <button type="button" className="button" onClick={() => void run(() => api.post(`/schedules/${d.id}/publish`))}>
+          <button type="button" className="button" onClick={() => void run(() => api.post(`/schedules/${d.id}/publish`), true)}>
             {t('sched.publish')}
           </button>
         )}
       </form>
       {refused ? (
         <div className="alert alert-error" role="alert">
-          {t('schedReq.refused')}
+          {t(publishing ? 'sched.publishRefused' : 'schedReq.refused')}
           <Violations check={refused} />
         </div>
       ) : (
