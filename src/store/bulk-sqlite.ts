@@ -13,7 +13,7 @@ import {
   type ReportContext,
   rebuildCells,
 } from './interval-cells.ts';
-import { spansNeedingRows, TALKING_FROM_CONTACTS } from './talking-spans.ts';
+import { spansNeedingRows, TALKING_FROM_CONTACTS, type TalkingSpanCounter } from './talking-spans.ts';
 
 const CELL_MS = 15 * 60_000;
 
@@ -76,6 +76,7 @@ export async function storeRecordsSqlite(
   records: RecordColumns,
   source: string,
   context?: ReportContext,
+  talkingSpans?: TalkingSpanCounter,
 ): Promise<{ contacts: number; spans: number }> {
   if (!records.uniqueKeys) throw new Error('storeRecordsSqlite: the keys of a block must be unique');
   const st = statementsFor(sqlite);
@@ -119,6 +120,7 @@ export async function storeRecordsSqlite(
   // A queue_log call's talking span is kept in its contact (talking-spans.ts): rows only for the other spans.
   let needsRow: Uint8Array | null = null;
   let derived = 0;
+  const sn = records.spanNumbers;
   if (source === TALKING_FROM_CONTACTS && records.spanCount > 0) {
     ({ needsRow, derived } = await spansNeedingRows(
       db,
@@ -126,9 +128,11 @@ export async function storeRecordsSqlite(
       records.talkingContact,
       status,
       (i) => records.contactKey(i),
+      (k) => sn[k * SPAN.size + SPAN.start],
+      (k) => names[sn[k * SPAN.size + SPAN.agent]],
+      talkingSpans,
     ));
   }
-  const sn = records.spanNumbers;
   let spanRows = 0;
   for (let k = 0; k < records.spanCount; k++) {
     if (needsRow && needsRow[k] === 0) continue;

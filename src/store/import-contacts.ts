@@ -7,7 +7,7 @@ import type { Db } from './audit.ts';
 import { storeRecordsSqlite } from './bulk-sqlite.ts';
 import { insertAgentStateSpans, lastOfEachKey, upsertContacts } from './contacts.ts';
 import { addCells, cubeOptionsOf, loadReportContext, type ReportContext, rebuildCells } from './interval-cells.ts';
-import { spansNeedingRows, TALKING_FROM_CONTACTS } from './talking-spans.ts';
+import { spansNeedingRows, TALKING_FROM_CONTACTS, type TalkingSpanCounter } from './talking-spans.ts';
 
 const CELL_MS = 15 * 60_000;
 
@@ -16,6 +16,8 @@ export interface StoreOptions {
   sqlite?: SQLite.Database;
   /** The report context, when the caller has loaded it recently (thresholds and maps). */
   context?: ReportContext;
+  /** The talking spans counted by the import's earlier batches (a pair answered in the same millisecond counts once). */
+  talkingSpans?: TalkingSpanCounter;
 }
 
 /**
@@ -33,7 +35,14 @@ export async function storeContactBatch(
   options: StoreOptions = {},
 ): Promise<{ contacts: number; spans: number }> {
   if (options.sqlite)
-    return storeRecordsSqlite(db, options.sqlite, recordColumnsOf(lastOfEachKey(contacts), spans), source, options.context);
+    return storeRecordsSqlite(
+      db,
+      options.sqlite,
+      recordColumnsOf(lastOfEachKey(contacts), spans),
+      source,
+      options.context,
+      options.talkingSpans,
+    );
   const { added, upgraded, unique, status } = await upsertContacts(db, contacts, source);
   let rows = spans;
   let derived = 0;
@@ -44,6 +53,9 @@ export async function storeContactBatch(
       linkTalkingSpans(spans, unique),
       status,
       (i) => unique[i].key,
+      (k) => spans[k].start,
+      (k) => spans[k].agent,
+      options.talkingSpans,
     );
     rows = spans.filter((_, k) => found.needsRow[k] === 1);
     derived = found.derived;
@@ -70,6 +82,7 @@ export async function storeRecords(
   source: string,
   options: StoreOptions = {},
 ): Promise<{ contacts: number; spans: number }> {
-  if (options.sqlite && records.uniqueKeys) return storeRecordsSqlite(db, options.sqlite, records, source, options.context);
+  if (options.sqlite && records.uniqueKeys)
+    return storeRecordsSqlite(db, options.sqlite, records, source, options.context, options.talkingSpans);
   return storeContactBatch(db, records.contacts(), records.spans(), source, options);
 }

@@ -9,11 +9,20 @@ import { generateQueueLog } from '../ingest/queue-log/generate.ts';
 import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { agentStateSpansBetween } from './contacts.ts';
-import { sqliteConnectionOf } from './database.ts';
+import { type DatabaseHandle, sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
 import { importQueueLog } from './import-queue-log.ts';
 import { loadCells, loadQueueCells, loadReportContext, rebuildCells } from './interval-cells.ts';
 import { createTestDatabase, TEST_DIALECTS } from './testing.ts';
+
+/** Every stored contact, span row and cell, in key order. */
+async function storedRows(h: DatabaseHandle) {
+  return {
+    contacts: await h.db.selectFrom('contact').selectAll().orderBy('key').execute(),
+    spans: await h.db.selectFrom('agent_state_span').selectAll().orderBy('key').execute(),
+    cells: await h.db.selectFrom('interval_cell').selectAll().orderBy(['start_at', 'queue', 'agent']).execute(),
+  };
+}
 
 describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
   test('a log imported in two pieces, then again, stores every call once and its cells add up', async () => {
@@ -224,7 +233,8 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     try {
       await h.db.insertInto('center').values({ name: 't', time_zone: 'Asia/Shanghai', business_hours: '[]' }).execute();
       writeFileSync(file, `${log.join('\n')}\n`);
-      expect(await importQueueLog(h.db, file)).toMatchObject({ contacts: 2, errors: [] });
+      // One span, counted once (the import's span count too).
+      expect(await importQueueLog(h.db, file)).toMatchObject({ contacts: 2, spans: 1, errors: [] });
       const talking = async (from: number, to: number) =>
         (await agentStateSpansBetween(h.db, from, to)).filter((s) => s.state === 'talking').map((s) => [s.start, s.end]);
       const start = (t + 5) * 1000;
@@ -256,15 +266,54 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
       const inWorker = await importQueueLog(b.db, file, { threadFromBytes: 0 });
       expect(inWorker).toEqual(inThisThread);
       const dump = async (h: typeof a) => ({
-        contacts: await h.db.selectFrom('contact').selectAll().orderBy('key').execute(),
-        spans: await h.db.selectFrom('agent_state_span').selectAll().orderBy('key').execute(),
-        cells: await h.db.selectFrom('interval_cell').selectAll().orderBy(['start_at', 'queue', 'agent']).execute(),
+        ...(await storedRows(h)),
         cursor: await h.db.selectFrom('import_cursor').select(['byte_offset', 'line_no', 'state_json']).execute(),
       });
       expect(await dump(b)).toEqual(await dump(a));
     } finally {
       await a.close();
       await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a followed import stopped in its backlog ends after the transaction it is storing; the next run goes on from its cursor', async () => {
+    const lines: string[] = [];
+    generateQueueLog({ seed: 17, lines: 40_000, agents: 20, peakCallsPerHour: 120 }, (l) => lines.push(l));
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-stop-'));
+    const file = join(dir, 'queue_log');
+    const [h, once] = [await createTestDatabase(dialect), await createTestDatabase(dialect)];
+    try {
+      for (const d of [h, once])
+        await d.db.insertInto('center').values({ name: 't', time_zone: 'Asia/Shanghai', business_hours: '[]' }).execute();
+      // ~2.6 MB: three transactions of 1 MiB when parsed in this thread.
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const controller = new AbortController();
+      const stopped = await importQueueLog(h.db, file, {
+        follow: true,
+        threadFromBytes: Number.POSITIVE_INFINITY,
+        signal: controller.signal,
+        onProgress: () => controller.abort(), // as SIGINT would, while the backlog is being read
+      });
+      expect(stopped.lines).toBeGreaterThan(0);
+      expect(stopped.lines).toBeLessThan(lines.length);
+      const cursor = await h.db.selectFrom('import_cursor').select('line_no').executeTakeFirstOrThrow();
+      expect(Number(cursor.line_no)).toBe(stopped.lines);
+      const rest = await importQueueLog(h.db, file);
+      expect(stopped.lines + rest.lines).toBe(lines.length);
+      const whole = await importQueueLog(once.db, file);
+      expect(stopped.contacts + rest.contacts).toBe(whole.contacts);
+      expect(stopped.spans + rest.spans).toBe(whole.spans);
+      expect(await storedRows(h)).toEqual(await storedRows(once));
+      // Stopped while waiting for new lines: it returns without waiting out the poll.
+      const idle = new AbortController();
+      setTimeout(() => idle.abort(), 50);
+      expect(await importQueueLog(h.db, file, { follow: true, pollMs: 3_600_000, signal: idle.signal })).toMatchObject({
+        lines: 0,
+      });
+    } finally {
+      await h.close();
+      await once.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -9,6 +9,7 @@ import { sqliteConnectionOf } from './database.ts';
 import { storeRecords } from './import-contacts.ts';
 import { keyedCellSettingsOf, loadReportContext, type ReportContext } from './interval-cells.ts';
 import type { Database } from './schema.ts';
+import { talkingSpanCounter } from './talking-spans.ts';
 import { checkpointInBackground } from './wal-checkpointer.ts';
 
 export interface ImportProgress {
@@ -69,6 +70,7 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   const sqlite = sqliteConnectionOf(db);
   const checkpointer = bulk && sqlite ? checkpointInBackground(sqlite) : null;
   const progress: ImportProgress = { lines: 0, contacts: 0, spans: 0, errors: [], unknownEvents: {} };
+  const talkingSpans = talkingSpanCounter();
   // Thresholds and maps, reloaded now and then; a parsing thread counts each block's cells with them too.
   let context: ReportContext = await loadReportContext(db);
   let contextAt = performance.now();
@@ -98,6 +100,7 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
           reading.catch(() => undefined); // awaited above at the next turn
         }
         const outs = await Promise.all(blocks.map((b) => b.parsed));
+        if (options.signal?.aborted) break;
         const last = blocks[blocks.length - 1];
         await db.transaction().execute(async (tx) => {
           if (performance.now() - contextAt > CONTEXT_TTL_MS) {
@@ -106,7 +109,7 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
             cellSettings = keyedCellSettingsOf(context);
           }
           for (const out of outs) {
-            const stored = await storeRecords(tx, out.records, 'queue_log', { sqlite, context });
+            const stored = await storeRecords(tx, out.records, 'queue_log', { sqlite, context, talkingSpans });
             progress.contacts += stored.contacts;
             progress.spans += stored.spans;
           }
@@ -130,6 +133,9 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
             progress.unknownEvents[k] = (progress.unknownEvents[k] ?? 0) + v;
         }
         options.onProgress?.(progress);
+        // Stopped (SIGINT/SIGTERM on `--follow`): end after the transaction just stored, also in a large backlog;
+        // the cursor is after it and the blocks parsed ahead are dropped (the next run reads them again).
+        if (options.signal?.aborted) break;
         continue;
       }
       // Everything read is stored and the file has no further whole line (yet).
@@ -147,7 +153,7 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
         continue;
       }
       if (options.signal?.aborted) break;
-      await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));
+      await pause(options.pollMs ?? 1000, options.signal);
       if (options.signal?.aborted) break;
     }
   } finally {
@@ -157,6 +163,19 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
     await follower.close();
   }
   return progress;
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** The file beside `path` whose name starts like it (queue_log.1, queue_log-20261202) and has inode `inode`. */

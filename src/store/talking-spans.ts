@@ -16,7 +16,9 @@ const LOOKUP_BATCH = 500;
  * this batch stored (`status` of its contacts, upsertContacts: new, or an `unknown` completed), or one stored
  * before (looked up, only for contacts of the batch that were already there, as in a re-import). `links`: each
  * span's contact in the batch (linkTalkingSpans), `contactKey` that contact's key. Also counts the talking spans
- * that are new through this batch's contacts.
+ * that are new through this batch's contacts, once per key: two calls an agent answered in the same millisecond
+ * give one span (`startOf`, `agentOf`: a span's start and agent, read without making the span; `counted`: the import's
+ * count so far, when it stores in several batches).
  */
 export async function spansNeedingRows(
   db: Db,
@@ -24,14 +26,19 @@ export async function spansNeedingRows(
   links: Int32Array,
   status: Uint8Array,
   contactKey: (i: number) => string,
+  startOf: (k: number) => number,
+  agentOf: (k: number) => string,
+  counted: TalkingSpanCounter = talkingSpanCounter(),
 ): Promise<{ needsRow: Uint8Array; derived: number }> {
   const needsRow = new Uint8Array(links.length);
   const storedBefore: number[] = [];
+  counted.nextBatch();
   let derived = 0;
   for (let k = 0; k < links.length; k++) {
     const i = links[k];
-    if (i >= 0 && status[i] !== 0) derived++;
-    else {
+    if (i >= 0 && status[i] !== 0) {
+      if (counted.add(startOf(k), agentOf(k))) derived++;
+    } else {
       needsRow[k] = 1;
       if (i >= 0) storedBefore.push(k);
     }
@@ -57,6 +64,41 @@ export async function spansNeedingRows(
     if (stored.get(s.start)?.some((c) => isTalkingSpanOf(s, c))) needsRow[k] = 0;
   }
   return { needsRow, derived };
+}
+
+/**
+ * The talking spans an import has counted, by key (start, agent), over its last two batches: the two calls of a
+ * pair answered in the same millisecond end minutes apart, so they are in one batch or in two that follow each
+ * other. No string is built for the usual case of one agent per start.
+ */
+export interface TalkingSpanCounter {
+  /** Starts the next batch (forgets the batch before the last). */
+  nextBatch(): void;
+  /** True when the key was not counted yet (and counts it). */
+  add(start: number, agent: string): boolean;
+}
+
+export function talkingSpanCounter(): TalkingSpanCounter {
+  const generation = () => ({ first: new Map<number, string>(), more: new Set<string>() });
+  let last = generation();
+  let current = generation();
+  const has = (g: ReturnType<typeof generation>, start: number, agent: string) => {
+    const a = g.first.get(start);
+    return a !== undefined && (a === agent || g.more.has(`${agent}:${start}`));
+  };
+  return {
+    nextBatch() {
+      if (current.first.size === 0) return;
+      last = current;
+      current = generation();
+    },
+    add(start, agent) {
+      if (has(current, start, agent) || has(last, start, agent)) return false;
+      if (current.first.has(start)) current.more.add(`${agent}:${start}`);
+      else current.first.set(start, agent);
+      return true;
+    },
+  };
 }
 
 function fieldsOf(r: {

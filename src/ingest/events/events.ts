@@ -75,10 +75,15 @@ export function ingestEvents(
       return;
     }
     const e = r.data;
-    if (e.type === 'agent_state') return void states.push(e);
+    if (e.type === 'agent_state') {
+      states.push(e);
+      return;
+    }
     const until = e.outcome === 'answered' ? e.answeredAt : e.endedAt;
-    if (until != null && until < e.enteredAt)
-      return void errors.push(`events[${i}].${e.outcome === 'answered' ? 'answeredAt' : 'endedAt'}: is before enteredAt`);
+    if (until != null && until < e.enteredAt) {
+      errors.push(`events[${i}].${e.outcome === 'answered' ? 'answeredAt' : 'endedAt'}: is before enteredAt`);
+      return;
+    }
     contacts.push({
       key: `ev:${e.callId}:${e.queue}:${Math.floor(e.enteredAt / 1000)}`,
       callId: e.callId,

@@ -368,7 +368,8 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
             bad(`no ENTERQUEUE for this call and no wait time to place it`);
             return;
           }
-          c = newContact(F.callId(), F.queue(), time - (logged >= 0 ? logged : 0) * 1000, null);
+          // JOINEMPTY may carry no wait (NaN): its entry is the line's time.
+          c = newContact(F.callId(), F.queue(), time - (Number.isNaN(logged) ? 0 : Math.max(logged, 0)) * 1000, null);
           if (verb !== Verb.JOINEMPTY)
             out.warnings.push({
               line: lineNo,
