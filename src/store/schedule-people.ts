@@ -153,9 +153,10 @@ export async function neighbourShifts(
   dates: readonly string[],
   zone: string,
   rules: Rules,
-  opts: { exclude?: number; beforeOnly?: boolean; noOf: Map<number, string> },
+  opts: { exclude?: number | readonly number[]; beforeOnly?: boolean; noOf: Map<number, string> },
 ): Promise<RosterEntry[]> {
   const wanted = neighbourDates(dates, rules, opts.beforeOnly);
+  const excluded = new Set(typeof opts.exclude === 'number' ? [opts.exclude] : (opts.exclude ?? []));
   const published = await db
     .selectFrom('schedule')
     .select(['id', 'start_date', 'weeks'])
@@ -166,7 +167,7 @@ export async function neighbourShifts(
   for (const date of wanted) {
     const hit = published.find(
       (s) =>
-        s.id !== opts.exclude &&
+        !excluded.has(s.id) &&
         s.start_date <= date &&
         DateTime.fromISO(s.start_date).plus({ weeks: s.weeks }).toISODate()! > date,
     );
@@ -190,6 +191,44 @@ export async function neighbourShifts(
   }
   return out;
 }
+
+/** One schedule's place in a JoinedSchedules: its own load, and the dayIndex of its first day in the joined period. */
+export interface JoinedPart {
+  s: LoadedSchedule;
+  offset: number;
+}
+
+/**
+ * Two or more schedules that do not overlap as one period, from the earliest first day to the latest last day
+ * (days between them have no shifts), with the published schedules around that period as neighbours: for a
+ * change that touches both, such as a swap with a colleague's day in the next schedule. null when one is missing
+ * or two overlap. `splitRoster` gives each part its own entries back, to store with saveRosterChange.
+ */
+export async function loadJoined(
+  db: Db,
+  ids: readonly number[],
+): Promise<{ joined: LoadedSchedule; parts: JoinedPart[] } | null> {
+  const loaded = await Promise.all(ids.map((id) => loadSchedule(db, id)));
+  if (loaded.some((l) => l === null)) return null;
+  const all = (loaded as LoadedSchedule[]).sort((a, b) => a.dates[0]!.localeCompare(b.dates[0]!));
+  for (let i = 1; i < all.length; i++) if (all[i]!.dates[0]! <= all[i - 1]!.dates.at(-1)!) return null;
+  const first = all[0]!;
+  const n = daysBetween(first.dates[0]!, all.at(-1)!.dates.at(-1)!) + 1;
+  const dates = Array.from({ length: n }, (_, d) => dateAt(first.dates[0]!, d));
+  const parts = all.map((s) => ({ s, offset: daysBetween(first.dates[0]!, s.dates[0]!) }));
+  const roster = parts.flatMap(({ s, offset }) => s.roster.map((e) => ({ ...e, dayIndex: e.dayIndex + offset })));
+  const neighbours = await neighbourShifts(db, dates, first.zone, first.rules, { exclude: ids, noOf: first.noOf });
+  return {
+    joined: { ...first, dates, roster, ctx: { dates, templates: first.rules.shiftTemplates, neighbours } },
+    parts,
+  };
+}
+
+/** The entries of a joined roster that fall in one part, as that part's own (its dayIndex). */
+export const splitRoster = (roster: readonly RosterEntry[], part: JoinedPart): RosterEntry[] =>
+  roster
+    .filter((e) => e.dayIndex >= part.offset && e.dayIndex < part.offset + part.s.dates.length)
+    .map((e) => ({ ...e, dayIndex: e.dayIndex - part.offset }));
 
 /** The latest published schedule covering a date, or null. */
 export async function publishedScheduleOn(db: Db, date: string): Promise<number | null> {

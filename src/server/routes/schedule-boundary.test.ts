@@ -146,3 +146,74 @@ describe.each(TEST_DIALECTS)('publishing re-checks a draft against the published
     expect(ok.json().status).toBe('published');
   });
 });
+
+// A two-way swap (换班) across two published schedules, A (11-30…12-06) and B (12-07…12-13): 1002 works late on
+// Sunday 12-06 (A), 1001 early on Monday 12-07 and Tuesday 12-08 (B).
+describe.each(TEST_DIALECTS)('a swap with a colleague’s day in the neighbouring schedule on %s', (dialect) => {
+  let t: TestApp;
+  let planner: Record<string, string>;
+  let agentH: Record<string, string>;
+  const ids: number[] = [];
+  const schedules: number[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const db = t.handle.db;
+    ids.push(...(await addAgents(db, await addPolicyGroup(db), 1001, 2)));
+    await db.updateTable('app_user').set({ agent_id: ids[0]! }).where('username', '=', 'agent').execute();
+    schedules.push(await addPublishedSchedule(db, '2026-11-30', 1, { publishedAt: 1 }));
+    schedules.push(await addPublishedSchedule(db, '2026-12-07', 1, { publishedAt: 2 }));
+    const who = (k: number) => ({ id: ids[k]!, no: String(1001 + k) });
+    await addShift(db, schedules[0]!, who(1), '2026-12-06', LATE!);
+    await addShift(db, schedules[1]!, who(0), '2026-12-07', EARLY!);
+    await addShift(db, schedules[1]!, who(0), '2026-12-08', EARLY!);
+    planner = (await t.signIn('planner')).headers;
+    agentH = (await t.signIn('agent')).headers;
+  });
+  afterAll(() => t.close());
+
+  const ask = (date: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/schedule-requests',
+      headers: agentH,
+      payload: { kind: 'swap', date, withAgent: '1002', withDate: '2026-12-06' },
+    });
+
+  test('refused when the rules break across the two: Sunday’s late shift before 1001’s own Monday 07:00', async () => {
+    // 1001 gives Tuesday and takes Sunday's 14:00–23:00, keeping Monday's 07:00: 8 h rest.
+    const res = await ask('2026-12-08');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().check.eligible).toBe(false);
+    expect(res.json().check.violations).toEqual([expect.objectContaining({ agent: '1001', rule: 'min_rest' })]);
+  });
+
+  test('allowed when they hold, and approving changes both schedules', async () => {
+    const res = await ask('2026-12-07');
+    expect(res.json().check).toEqual({ eligible: true, violations: [] });
+    const approve = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/schedule-requests/${res.json().id}/decision`,
+      headers: planner,
+      payload: { approve: true },
+    });
+    expect(approve.statusCode, approve.body).toBe(200);
+    expect([...approve.json().changed].sort()).toEqual(['1001', '1002']);
+    const rows = await t.handle.db
+      .selectFrom('schedule_assignment')
+      .select(['schedule_id', 'agent_id', 'date', 'shift'])
+      .orderBy('date')
+      .execute();
+    const shown = rows.map((r) => [
+      r.schedule_id === schedules[0] ? 'A' : 'B',
+      r.agent_id === ids[0] ? '1001' : '1002',
+      r.date,
+      r.shift,
+    ]);
+    expect(shown).toEqual([
+      ['A', '1001', '2026-12-06', '晚班·政策咨询'],
+      ['B', '1002', '2026-12-07', '早班·政策咨询'],
+      ['B', '1001', '2026-12-08', '早班·政策咨询'],
+    ]);
+  });
+});

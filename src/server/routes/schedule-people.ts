@@ -8,13 +8,16 @@ import type { Db } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { notify, usersWithRole } from '../../store/notifications.ts';
 import {
+  type JoinedPart,
   type LoadedSchedule,
+  loadJoined,
   loadSchedule,
   notifyAgents,
   pointsBalances,
   publishedScheduleOn,
   saveRosterChange,
   scheduleAgents,
+  splitRoster,
 } from '../../store/schedule-people.ts';
 import { conflict, HttpProblem, notFound } from '../problem.ts';
 import { defineRoute, idParams } from '../route.ts';
@@ -46,7 +49,7 @@ async function checkRequest(
   db: Db,
   r: RequestRow,
   cache = new Map<number, Promise<LoadedSchedule | null>>(),
-): Promise<{ s: LoadedSchedule; check: ChangeCheck } | null> {
+): Promise<{ s: LoadedSchedule; check: ChangeCheck; parts?: JoinedPart[] } | null> {
   const id = await publishedScheduleOn(db, r.date);
   if (id && !cache.has(id)) cache.set(id, loadSchedule(db, id));
   const s = id ? await cache.get(id)! : null;
@@ -63,12 +66,32 @@ async function checkRequest(
           withDay: r.with_date ? s.dates.indexOf(r.with_date) : undefined,
         }
       : { kind: r.kind as 'leave' | 'day_off', agent, dayIndex };
+  if (change.kind === 'swap' && change.withDay === -1 && r.with_date) {
+    // The colleague's day is in another published schedule: both as one period, checked across them.
+    const other = await publishedScheduleOn(db, r.with_date);
+    const j = other && other !== id ? await loadJoined(db, [id!, other]) : null;
+    if (j) {
+      const at = (d: string) => j.joined.dates.indexOf(d);
+      const joined: ScheduleChange = { ...change, dayIndex: at(r.date), withDay: at(r.with_date) };
+      return {
+        s: j.joined,
+        parts: j.parts,
+        check: checkChange(j.joined.roster, j.joined.agents, j.joined.rules, joined, j.joined.ctx),
+      };
+    }
+  }
   if (change.kind === 'swap' && change.withDay === -1)
     return {
       s,
       check: {
         eligible: false,
-        violations: [{ agent: change.withAgent, rule: 'one_shift_a_day', detail: "the colleague's day is in another schedule" }],
+        violations: [
+          {
+            agent: change.withAgent,
+            rule: 'one_shift_a_day',
+            detail: "the colleague's day is in no published schedule that can be checked with this one",
+          },
+        ],
         roster: s.roster,
         agents: s.agents,
       },
@@ -260,13 +283,17 @@ export async function schedulePeopleRoutes(app: FastifyInstance) {
             violationProblems(c.check.violations),
           );
         if (r.kind === 'swap' && !c) throw conflict('no published schedule on this date');
-        const changed = c
-          ? await saveRosterChange(tx, c.s, c.check.roster, {
-              locked: true,
-              text: `排班变更（${label}，${r.date}${r.with_date && r.with_date !== r.date ? ` / ${r.with_date}` : ''}）已生效`,
-              at: ctx.now(),
-            })
-          : [];
+        const save = {
+          locked: true,
+          text: `排班变更（${label}，${r.date}${r.with_date && r.with_date !== r.date ? ` / ${r.with_date}` : ''}）已生效`,
+          at: ctx.now(),
+        };
+        const touched = new Set<string>();
+        // A swap across two schedules stores each one's part of the changed roster.
+        for (const p of c ? (c.parts ?? [{ s: c.s, offset: 0 }]) : [])
+          for (const a of await saveRosterChange(tx, p.s, c!.parts ? splitRoster(c!.check.roster, p) : c!.check.roster, save))
+            touched.add(a);
+        const changed = [...touched];
         await tx
           .updateTable('schedule_request')
           .set({
