@@ -1,10 +1,31 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_TEMPLATES } from '../../domain/schedule/types.ts';
+import { DEFAULT_TEMPLATES, type ShiftTemplate } from '../../domain/schedule/types.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
 import { addAgents, addPolicyGroup, addPublishedSchedule, addShift } from './schedule-test-setup.ts';
 
 const [EARLY, , LATE] = DEFAULT_TEMPLATES; // 早班 from 07:00, 晚班 14:00–23:00
+
+/**
+ * A test app with `count` agents from 1001 (1001 signs in as 'agent') and two published weeks, A 11-30…12-06 and
+ * B 12-07…12-13, holding these shifts: [agent k (1001 + k), 0 = A or 1 = B, date, template].
+ */
+async function twoWeeks(
+  dialect: (typeof TEST_DIALECTS)[number],
+  count: number,
+  shifts: [number, 0 | 1, string, ShiftTemplate][],
+) {
+  const t = await createTestApp(dialect);
+  const db = t.handle.db;
+  const ids = await addAgents(db, await addPolicyGroup(db), 1001, count);
+  await db.updateTable('app_user').set({ agent_id: ids[0]! }).where('username', '=', 'agent').execute();
+  const schedules = [
+    await addPublishedSchedule(db, '2026-11-30', 1, { publishedAt: 1 }),
+    await addPublishedSchedule(db, '2026-12-07', 1, { publishedAt: 2 }),
+  ];
+  for (const [k, s, date, tmpl] of shifts) await addShift(db, schedules[s]!, { id: ids[k]!, no: String(1001 + k) }, date, tmpl);
+  return { t, ids, schedules, planner: (await t.signIn('planner')).headers, agentH: (await t.signIn('agent')).headers };
+}
 
 /** A planner's edit of one cell of the grid. */
 const putCell = (t: TestApp, url: string, headers: Record<string, string>, payload: object) =>
@@ -16,22 +37,14 @@ describe.each(TEST_DIALECTS)('schedule changes across two published schedules on
   let t: TestApp;
   let planner: Record<string, string>;
   let agentH: Record<string, string>;
-  const ids: number[] = [];
-  const schedules: number[] = [];
+  let schedules: number[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    const db = t.handle.db;
-    ids.push(...(await addAgents(db, await addPolicyGroup(db), 1001, 3)));
-    await db.updateTable('app_user').set({ agent_id: ids[0]! }).where('username', '=', 'agent').execute();
-    schedules.push(await addPublishedSchedule(db, '2026-11-30', 1, { publishedAt: 1 }));
-    schedules.push(await addPublishedSchedule(db, '2026-12-07', 1, { publishedAt: 2 }));
-    const who = (k: number) => ({ id: ids[k]!, no: String(1001 + k) });
-    await addShift(db, schedules[0]!, who(2), '2026-12-06', LATE!);
-    await addShift(db, schedules[1]!, who(0), '2026-12-07', EARLY!);
-    await addShift(db, schedules[1]!, who(1), '2026-12-07', EARLY!);
-    planner = (await t.signIn('planner')).headers;
-    agentH = (await t.signIn('agent')).headers;
+    ({ t, planner, agentH, schedules } = await twoWeeks(dialect, 3, [
+      [2, 0, '2026-12-06', LATE!],
+      [0, 1, '2026-12-07', EARLY!],
+      [1, 1, '2026-12-07', EARLY!],
+    ]));
   });
   afterAll(() => t.close());
 
@@ -153,22 +166,15 @@ describe.each(TEST_DIALECTS)('a swap with a colleague’s day in the neighbourin
   let t: TestApp;
   let planner: Record<string, string>;
   let agentH: Record<string, string>;
-  const ids: number[] = [];
-  const schedules: number[] = [];
+  let ids: number[] = [];
+  let schedules: number[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    const db = t.handle.db;
-    ids.push(...(await addAgents(db, await addPolicyGroup(db), 1001, 2)));
-    await db.updateTable('app_user').set({ agent_id: ids[0]! }).where('username', '=', 'agent').execute();
-    schedules.push(await addPublishedSchedule(db, '2026-11-30', 1, { publishedAt: 1 }));
-    schedules.push(await addPublishedSchedule(db, '2026-12-07', 1, { publishedAt: 2 }));
-    const who = (k: number) => ({ id: ids[k]!, no: String(1001 + k) });
-    await addShift(db, schedules[0]!, who(1), '2026-12-06', LATE!);
-    await addShift(db, schedules[1]!, who(0), '2026-12-07', EARLY!);
-    await addShift(db, schedules[1]!, who(0), '2026-12-08', EARLY!);
-    planner = (await t.signIn('planner')).headers;
-    agentH = (await t.signIn('agent')).headers;
+    ({ t, planner, agentH, ids, schedules } = await twoWeeks(dialect, 2, [
+      [1, 0, '2026-12-06', LATE!],
+      [0, 1, '2026-12-07', EARLY!],
+      [0, 1, '2026-12-08', EARLY!],
+    ]));
   });
   afterAll(() => t.close());
 
