@@ -101,7 +101,7 @@ export function demoCalibrations(
   u: () => number,
   pool: readonly { key: string; agentNo: string }[],
   sessions = 4,
-  perSession = 5,
+  perSession = 8,
 ): DemoCalibration[] {
   const out: DemoCalibration[] = [];
   const items: [string, number][] = [
@@ -116,22 +116,34 @@ export function demoCalibrations(
   for (let s = 0; s < sessions && (s + 1) * perSession <= pool.length; s++) {
     const contacts = pool.slice(s * perSession, (s + 1) * perSession);
     const scores: DemoCalibration['scores'] = [];
-    for (const c of contacts) {
+    contacts.forEach((c, k) => {
+      // A session mixes good, ordinary and poor calls, as calibration sets are chosen to: with calls all alike, α
+      // says little (there is no spread among the calls for the evaluators to agree on).
+      const fullMarks = [0.85, 0.55, 0.2][k % 3] ?? 0.55;
       const truth: Answers = { verify: u() < 0.3 ? { na: true } : { points: 10 }, extra: { points: u() < 0.3 ? 5 : 0 } };
-      for (const [id, max] of items) truth[id] = { points: u() < 0.55 ? max : Math.round(max * (0.5 + 0.4 * u())) };
+      const low = [0.6, 0.5, 0.3][k % 3] ?? 0.5;
+      for (const [id, max] of items) truth[id] = { points: u() < fullMarks ? max : Math.round(max * (low + 0.3 * u())) };
+      // A wrong answer (the critical item failed, the form zeroed) is rare: about one poor call in four.
+      const accuracy = truth.accuracy as { points: number };
+      if (accuracy.points < 12 && u() < 0.75) accuracy.points = 12 + Math.floor(u() * 5);
       const near: Answers = { ...truth };
       const lenient: Answers = { ...truth };
       for (const [id, max] of items) {
         const p = (truth[id] as { points: number }).points;
-        if (u() < 0.25) near[id] = { points: Math.max(0, Math.min(max, p + (u() < 0.5 ? -2 : 2))) };
-        if (p < max && u() < 0.8) lenient[id] = { points: max };
+        // Both keep the expert's pass or fail on the critical item: a form zeroed by one evaluator only would swamp
+        // every other difference in the session.
+        const pass = id === 'accuracy' ? 12 : 0;
+        const samePass = (v: number) => (p < pass ? Math.min(v, pass - 1) : Math.max(v, pass));
+        if (u() < 0.25) near[id] = { points: samePass(Math.max(0, Math.min(max, p + (u() < 0.5 ? -2 : 2)))) };
+        // Lenient: gives back up to half of what the expert deducted, on most items.
+        if (p < max && u() < 0.8) lenient[id] = { points: samePass(max - Math.floor((max - p) * 0.5 * u())) };
       }
       scores.push(
         { contactKey: c.key, evaluator: 'manager', answers: truth },
         { contactKey: c.key, evaluator: 'qa', answers: near },
         { contactKey: c.key, evaluator: 'qalead', answers: lenient },
       );
-    }
+    });
     out.push({ name: `第${s + 1}次校准会`, daysAgo: 3 * (sessions - s) - 2, contacts, scores });
   }
   return out;

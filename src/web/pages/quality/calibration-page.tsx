@@ -66,7 +66,8 @@ function trendOption(trend: TrendAnswer, t: (k: string) => string): ChartOption 
     grid: { left: 48, right: 48, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: trend.sessions.map((s) => s.name) },
     yAxis: [
-      { type: 'value', name: 'α', max: 1, min: (v: { min: number }) => Math.min(0, Math.floor(v.min * 10) / 10) },
+      // Steps of 0.2 from a multiple of 0.2, so 0.8 is a tick and the axis reads evenly below zero too.
+      { type: 'value', name: 'α', max: 1, interval: 0.2, min: (v: { min: number }) => Math.min(0, Math.floor(v.min * 5) / 5) },
       { type: 'value', name: t('qaPages.mad') },
     ],
     series: [
@@ -80,8 +81,9 @@ function trendOption(trend: TrendAnswer, t: (k: string) => string): ChartOption 
           silent: true,
           symbol: 'none',
           data: [
-            { yAxis: 0.8, label: { formatter: '0.800' } },
-            { yAxis: 0.667, label: { formatter: '0.667' } },
+            // Labels inside the plot at its left: at the end they sat on the right axis's numbers.
+            { yAxis: 0.8, label: { formatter: 'α 0.800', position: 'insideStartTop' } },
+            { yAxis: 0.667, label: { formatter: 'α 0.667', position: 'insideStartBottom' } },
           ],
           lineStyle: { type: 'dotted', color: '#5b6b82' },
         },
@@ -103,7 +105,7 @@ function trendOption(trend: TrendAnswer, t: (k: string) => string): ChartOption 
               markLine: {
                 silent: true,
                 symbol: 'none',
-                data: [{ yAxis: trend.threshold }],
+                data: [{ yAxis: trend.threshold, label: { position: 'insideEndTop' as const } }],
                 lineStyle: { color: '#c0392b', type: 'dashed' as const },
               },
             }
