@@ -2,29 +2,61 @@ import { dateAt, weeksOf } from './calendar-week.ts';
 import { isRestDay, isStatutoryHoliday } from './pay-rate.ts';
 import type { RosterEntry } from './roster.ts';
 import { isNightShift, shiftVariants } from './shift-variants.ts';
-import { type AgentInput, DEFAULT_OPTIONAL, type Rules } from './types.ts';
+import { type AgentInput, DEFAULT_OPTIONAL, type Rules, type ShiftVariant } from './types.ts';
 
-/** What the rostering model knows of a shift type (template) on a day: the extremes over its variants. */
+/**
+ * What the rostering model knows of a shift type: a template's variants whose starts fall in one band of its start
+ * window (`START_BANDS` bands), with the extremes over them. Rest is judged on a band's latest end and earliest
+ * start, so a 中班 of the early band (10:00–11:30, to 20:30 at the latest) and an 早班 of the late band (08:30–09:00)
+ * next day keep 11 h and may go to one agent, while the template's extremes (to 22:00, from 07:00) would forbid it.
+ */
 export interface ShiftType {
+  /** The band's name: the template's, with `#k` when the template has more than one band. */
   name: string;
+  template: string;
   paidHours: number;
   night: boolean;
-  /** Earliest start and latest end (minutes from the day's midnight) over the template's variants. */
+  /** Earliest start and latest end (minutes from the day's midnight) over the band's variants. */
   minStart: number;
   maxEnd: number;
+  /** Starts in this band: from minStart to lastStart. */
+  lastStart: number;
 }
 
-export function shiftTypes(rules: Rules, date: string): ShiftType[] {
-  return rules.shiftTemplates.map((t) => {
+/** Bands of start times each template's window is cut into for the rostering model (see ShiftType). */
+export const START_BANDS = 2;
+
+const startOf = (v: ShiftVariant) => Math.min(...v.segments.map((s) => s.start));
+
+export function shiftTypes(rules: Rules, date: string, bands = START_BANDS): ShiftType[] {
+  return rules.shiftTemplates.flatMap((t) => {
     const vs = shiftVariants(t, date, rules.intervalMinutes);
-    return {
-      name: t.name,
-      paidHours: (vs[0]?.paidMinutes ?? 0) / 60,
-      night: vs.some((v) => isNightShift(v, t)),
-      minStart: Math.min(...vs.flatMap((v) => v.segments.map((s) => s.start))),
-      maxEnd: Math.max(...vs.flatMap((v) => v.segments.map((s) => s.end))),
-    };
+    const starts = [...new Set(vs.map(startOf))].sort((a, b) => a - b);
+    const per = Math.ceil(starts.length / Math.max(1, bands));
+    const groups = Array.from({ length: Math.ceil(starts.length / per) }, (_, k) => starts.slice(k * per, (k + 1) * per));
+    return groups.map((band, k) => {
+      const mine = vs.filter((v) => band.includes(startOf(v)));
+      return {
+        name: groups.length > 1 ? `${t.name}#${k}` : t.name,
+        template: t.name,
+        paidHours: (mine[0]?.paidMinutes ?? 0) / 60,
+        night: mine.some((v) => isNightShift(v, t)),
+        minStart: band[0]!,
+        lastStart: band.at(-1)!,
+        maxEnd: Math.max(...mine.flatMap((v) => v.segments.map((s) => s.end))),
+      };
+    });
   });
+}
+
+/** The band (ShiftType name) of a variant among a day's types. */
+export function typeOfVariant(types: readonly ShiftType[], v: ShiftVariant): string {
+  const start = startOf(v);
+  return (
+    types.find((t) => t.template === v.template && start >= t.minStart && start <= t.lastStart)?.name ??
+    types.find((t) => t.template === v.template)?.name ??
+    v.template
+  );
 }
 
 export interface RosterModelInput {
@@ -52,8 +84,8 @@ export interface RosterModelInput {
 export interface RosterModel {
   lp: string;
   columns: number;
-  /** Column name → (agent, group, day, template). */
-  x: Map<string, { agent: string; group: string; day: number; template: string }>;
+  /** Column name → (agent, group, day, type: a band of a template's starts, see ShiftType). */
+  x: Map<string, { agent: string; group: string; day: number; template: string; shift: string }>;
   /** Column name → (crew, offset). */
   y: Map<string, { crew: string; offset: number }>;
 }
@@ -80,7 +112,7 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
   const teamRule = rules.teamRule ?? 'none';
   const rotationOf = new Map<string, { pattern: string[] }>();
   for (const r of rules.rotations ?? []) for (const c of r.crews) rotationOf.set(c, r);
-  const x = new Map<string, { agent: string; group: string; day: number; template: string }>();
+  const x = new Map<string, { agent: string; group: string; day: number; template: string; shift: string }>();
   const y = new Map<string, { crew: string; offset: number }>();
   const obj: string[] = [];
   const rows: string[] = [];
@@ -109,17 +141,17 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
         for (const t of typesOn(d)) {
           const wanted =
             (m.demand.get(`${g}|${d}|${t.name}`) ?? 0) > 0 ||
-            rot?.pattern.includes(t.name) ||
+            rot?.pattern.includes(t.template) ||
             (lock?.template === t.name && lock.group === g);
           if (!wanted) continue;
           const name = `x${x.size}`;
-          x.set(name, { agent: a.agent, group: g, day: d, template: t.name });
+          x.set(name, { agent: a.agent, group: g, day: d, template: t.name, shift: t.template });
           map.set(t.name, [...(map.get(t.name) ?? []), name]);
           const key = `${g}|${d}|${t.name}`;
           byKey.set(key, [...(byKey.get(key) ?? []), name]);
           ints.push(name);
           let cost = 0;
-          if (a.preferredShifts?.length && !a.preferredShifts.includes(t.name)) cost += 0.2;
+          if (a.preferredShifts?.length && !a.preferredShifts.includes(t.template)) cost += 0.2;
           const dow = ((new Date(`${dates[d]}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
           if (a.preferredDaysOff?.includes(dow)) cost += 0.2;
           if (cost) obj.push(`${cost} ${name}`);
@@ -280,6 +312,9 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
 
 type Work = (ai: number, d: number, t?: string) => string[];
 
+/** The templates of a day's types, each once. */
+const templatesOn = (types: readonly ShiftType[]) => [...new Set(types.map((t) => t.template))];
+
 function teamRows(
   m: RosterModelInput,
   agents: readonly AgentInput[],
@@ -298,13 +333,15 @@ function teamRows(
     const others = members.filter(({ a }) => !isLead(a));
     if (!others.length) return;
     for (let d = m.from; d < m.to; d++) {
-      typesOn(d).forEach((t, k) => {
-        const mine = others.map(({ ai }) => W(ai, d, t.name)).filter((xs) => xs.length);
+      // The rule is about templates: a lead on any band of the member's template.
+      const byTemplate = (ai: number, tpl: string) => typesOn(d).flatMap((u) => (u.template === tpl ? W(ai, d, u.name) : []));
+      templatesOn(typesOn(d)).forEach((tpl, k) => {
+        const mine = others.map(({ ai }) => byTemplate(ai, tpl)).filter((xs) => xs.length);
         if (!mine.length) return;
         // w = the team has a lead on this type that day: each member's shift needs it, and it needs a lead's shift.
         const w = `w${ti}_${d}_${k}`;
         ints.push(w);
-        const lead = leads.flatMap(({ ai }) => W(ai, d, t.name));
+        const lead = leads.flatMap(({ ai }) => byTemplate(ai, tpl));
         rows.push(` tw${ti}_${d}_${k}: ${w}${lead.length ? ` - ${lead.join(' - ')}` : ''} <= 0`);
         for (const [i, xs] of mine.entries()) rows.push(` tm${ti}_${d}_${k}_${i}: ${xs.join(' + ')} - ${w} <= 0`);
       });
@@ -338,9 +375,9 @@ function rotationRows(
       if (a.crew !== crew) return;
       for (let d = m.from; d < m.to; d++) {
         const off = a.unavailable?.includes(m.dates[d]!) ?? false;
-        for (const t of typesOn(d)) {
-          const on = ys.filter((_, k) => pattern[(d + k) % pattern.length] === t.name);
-          const mine = W(ai, d, t.name);
+        for (const tpl of templatesOn(typesOn(d))) {
+          const on = ys.filter((_, k) => pattern[(d + k) % pattern.length] === tpl);
+          const mine = typesOn(d).flatMap((u) => (u.template === tpl ? W(ai, d, u.name) : []));
           if (off) continue; // no column exists on leave days
           // Σ_g x[a,g,d,t] = Σ_k y[c,k]·[pattern[(d+k) mod L] = t]
           const lhs = [...mine, ...on.map((n) => `- ${n}`)].join(' + ').replace(/\+ -/g, '-');

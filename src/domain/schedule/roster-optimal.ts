@@ -1,7 +1,7 @@
 import { assignShifts, type RosterEntry } from './roster.ts';
-import { buildRosterModel } from './roster-model.ts';
+import { buildRosterModel, shiftTypes, typeOfVariant } from './roster-model.ts';
 import { type CheckContext, checkRoster } from './rules-check.ts';
-import { variantStartingAt } from './shift-variants.ts';
+import { shiftVariants, variantStartingAt } from './shift-variants.ts';
 import { ModelTooLarge, type SolveLimits, solve } from './solver.ts';
 import type { AgentInput, Lock, Rules, ShiftVariant } from './types.ts';
 
@@ -39,6 +39,9 @@ export interface RosterResult {
   offsetsChanged: boolean;
 }
 
+/** An (agent, group, day, type) the model chose; `template` is the type (a band of starts), `shift` its template. */
+type Chosen = { agent: string; group: string; day: number; template: string; shift: string };
+
 /** Largest rostering window solved in one model, in x columns; bigger periods go week by week. */
 const WINDOW_COLUMNS = 6_000;
 
@@ -52,23 +55,25 @@ const WINDOW_COLUMNS = 6_000;
 export async function rosterShifts(input: RosterInput, limits: SolveLimits): Promise<RosterResult> {
   const { dates, agents, rules } = input;
   const groups = [...new Set(input.demand.map((d) => d.skillGroup))];
+  // Shift types are bands of a template's starts (see ShiftType): designed variants and locks counted by band.
+  const types = dates.map((date) => shiftTypes(rules, date));
+  const band = (d: number, v: ShiftVariant) => typeOfVariant(types[d] ?? [], v);
   const demand = new Map<string, number>();
-  for (const d of input.demand)
-    demand.set(
-      `${d.skillGroup}|${d.dayIndex}|${d.variant.template}`,
-      (demand.get(`${d.skillGroup}|${d.dayIndex}|${d.variant.template}`) ?? 0) + d.count,
-    );
+  for (const d of input.demand) {
+    const key = `${d.skillGroup}|${d.dayIndex}|${band(d.dayIndex, d.variant)}`;
+    demand.set(key, (demand.get(key) ?? 0) + d.count);
+  }
   const locked = new Map<string, { template: string; group: string; variant: ShiftVariant }>();
   for (const l of input.locks ?? []) {
     const d = dates.indexOf(l.date);
     const t = rules.shiftTemplates.find((x) => x.name === l.shift);
     const v = t && variantStartingAt(t, l.date, rules.intervalMinutes, l.start);
     if (d < 0 || !v) continue;
-    locked.set(`${l.agent}|${d}`, { template: l.shift, group: l.skillGroup, variant: v });
+    locked.set(`${l.agent}|${d}`, { template: band(d, v), group: l.skillGroup, variant: v });
     if (!groups.includes(l.skillGroup)) groups.push(l.skillGroup);
   }
   const history = new Map<string, Map<number, string>>(agents.map((a) => [a.agent, new Map()]));
-  const chosen: { agent: string; group: string; day: number; template: string }[] = [];
+  const chosen: Chosen[] = [];
   const crewOffset = new Map<string, number>(input.crewOffsets ?? []);
   const previous = (input.previous ?? []).filter((e) => e.dayIndex < 0);
   const earlier = new Map<string, RosterEntry[]>();
@@ -143,7 +148,7 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
   }
   const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks, neighbours: [...previous, ...next] };
   const all = failed === windows;
-  let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked);
+  let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked, band);
   const before = roster.length;
   roster = repair(roster, agents, rules, ctx, locked);
   const repaired = before - roster.length;
@@ -168,12 +173,13 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
 /** Gives each chosen (agent, group, day, type) a designed variant; locked agents keep theirs; extras get the first. */
 function allocateVariants(
   input: RosterInput,
-  chosen: { agent: string; group: string; day: number; template: string }[],
+  chosen: Chosen[],
   locked: Map<string, { variant: ShiftVariant }>,
+  band: (d: number, v: ShiftVariant) => string,
 ) {
   const pool = new Map<string, ShiftVariant[]>();
   for (const d of input.demand) {
-    const key = `${d.skillGroup}|${d.dayIndex}|${d.variant.template}`;
+    const key = `${d.skillGroup}|${d.dayIndex}|${band(d.dayIndex, d.variant)}`;
     const list = pool.get(key) ?? [];
     for (let i = 0; i < d.count; i++) list.push(d.variant);
     pool.set(key, list);
@@ -193,8 +199,9 @@ function allocateVariants(
     } else {
       variant = list.shift();
       if (!variant) {
-        const t = input.rules.shiftTemplates.find((x) => x.name === c.template)!;
-        variant = variantStartingAt(t, input.dates[c.day]!, input.rules.intervalMinutes);
+        // A shift beyond the design (a rotation's): the band's earliest start.
+        const t = input.rules.shiftTemplates.find((x) => x.name === c.shift)!;
+        variant = shiftVariants(t, input.dates[c.day]!, input.rules.intervalMinutes).find((v) => band(c.day, v) === c.template);
       }
     }
     if (variant) roster.push({ agent: c.agent, skillGroup: c.group, dayIndex: c.day, variant });

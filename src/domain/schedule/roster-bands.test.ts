@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { shiftTypes, typeOfVariant } from './roster-model.ts';
+import { rosterShifts } from './roster-optimal.ts';
+import { checkRoster } from './rules-check.ts';
+import { shiftVariants } from './shift-variants.ts';
+import { agent, days, testRules } from './test-support.ts';
+import type { ShiftTemplate } from './types.ts';
+
+// 早班 starts 07:00–09:00 and 中班 10:00–13:00, 9 h each: 中班 ends 19:00–22:00. By the templates' extremes
+// (to 22:00, from 07:00: 9 h) the pair never keeps 11 h; by bands of starts it does when 中班 is early and 早班 late.
+const EARLY: ShiftTemplate = {
+  name: '早班',
+  earliestStart: '07:00',
+  latestStart: '09:00',
+  startStepMinutes: 30,
+  lengthMinutes: 540,
+};
+const MID: ShiftTemplate = {
+  name: '中班',
+  earliestStart: '10:00',
+  latestStart: '13:00',
+  startStepMinutes: 30,
+  lengthMinutes: 540,
+};
+const rules = testRules({ shiftTemplates: [EARLY, MID] });
+const at = (t: ShiftTemplate, date: string, start: string) =>
+  shiftVariants(t, date, 30).find((v) => v.segments[0]!.start === Number(start.slice(0, 2)) * 60 + Number(start.slice(3)))!;
+
+describe('rostering judges rest on bands of start times', () => {
+  test('the bands: 早班 07:00–08:00 and 08:30–09:00, 中班 10:00–11:30 and 12:00–13:00', () => {
+    const types = shiftTypes(rules, '2026-11-02');
+    expect(types.map((t) => [t.name, t.minStart / 60, t.lastStart / 60, t.maxEnd / 60])).toEqual([
+      ['早班#0', 7, 8, 17],
+      ['早班#1', 8.5, 9, 18],
+      ['中班#0', 10, 11.5, 20.5],
+      ['中班#1', 12, 13, 22],
+    ]);
+    expect(typeOfVariant(types, at(MID, '2026-11-02', '11:00'))).toBe('中班#0');
+  });
+  test('中班 to 20:00 then 早班 from 09:00 (13 h) go to one agent; to 22:00 then from 07:00 (9 h) never', async () => {
+    const dates = days(2);
+    const one = async (mid: string, early: string) => {
+      const demand = [
+        { skillGroup: 'p', dayIndex: 0, variant: at(MID, dates[0]!, mid), count: 1 },
+        { skillGroup: 'p', dayIndex: 1, variant: at(EARLY, dates[1]!, early), count: 1 },
+      ];
+      const r = await rosterShifts({ dates, demand, agents: [agent('a')], rules }, { timeLimit: 5 });
+      expect(checkRoster(r.roster, [agent('a')], rules, { dates, templates: rules.shiftTemplates })).toEqual([]);
+      return r;
+    };
+    const kept = await one('11:00', '09:00');
+    expect(kept.roster.map((e) => e.variant.id)).toEqual([at(MID, dates[0]!, '11:00').id, at(EARLY, dates[1]!, '09:00').id]);
+    expect(kept.repaired).toBe(0);
+    const short = await one('13:00', '07:00');
+    expect(short.roster).toHaveLength(1);
+    expect(short.unfilled).toHaveLength(1);
+  }, 30_000);
+  test('property: any designed starts over three days for two agents are rostered without a violation or a repair', async () => {
+    const dates = days(3);
+    const agents = [agent('a'), agent('b')];
+    const starts = (t: ShiftTemplate) => shiftVariants(t, dates[0]!, 30).map((v) => v.segments[0]!.start);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.boolean(), fc.nat(6)), { minLength: 1, maxLength: 6 }),
+        async (items) => {
+          const demand = items.map(([d, mid, k]) => {
+            const t = mid ? MID : EARLY;
+            const s = starts(t)[k % starts(t).length]!;
+            return {
+              skillGroup: 'p',
+              dayIndex: d,
+              variant: shiftVariants(t, dates[d]!, 30).find((v) => v.segments[0]!.start === s)!,
+              count: 1,
+            };
+          });
+          const r = await rosterShifts({ dates, demand, agents, rules }, { timeLimit: 5 });
+          expect(checkRoster(r.roster, agents, rules, { dates, templates: rules.shiftTemplates })).toEqual([]);
+          expect(r.repaired).toBe(0);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  }, 60_000);
+});
