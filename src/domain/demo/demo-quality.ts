@@ -1,5 +1,8 @@
 import type { Answers, ScorecardInput } from '../quality/scorecard-schema.ts';
 
+/** The item most demo agents fail (一次性告知完整): a common cause, for training rather than one agent's coaching. */
+export const DEMO_COMMON_FAILURE = 'complete';
+
 /** The demo center's scorecard: service manners, accuracy of the answer, the work order, and a critical item. */
 export const DEMO_SCORECARD: Omit<ScorecardInput, 'id' | 'version'> = {
   name: '12345热线通话质检表',

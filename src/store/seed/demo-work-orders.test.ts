@@ -1,13 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD } from '../../domain/demo/demo-center.ts';
+import { describe, expect, test } from 'vitest';
 import { statusFromAssignments } from '../../domain/work-orders/state-machine.ts';
-import { buildApp } from '../../server/app.ts';
-import { defaultConfig } from '../../server/context.ts';
-import type { DatabaseHandle } from '../database.ts';
-import { createTestDatabase, TEST_DIALECTS } from '../testing.ts';
+import { TEST_DIALECTS } from '../testing.ts';
 import { stateOf } from '../work-orders.ts';
-import { seedDemo } from './demo.ts';
+import { seededDemoApp } from './demo-test-app.ts';
 
 // Tuesday 2026-11-24 14:00 in Shanghai, four weeks of history.
 const NOW = Date.UTC(2026, 10, 24, 6, 0);
@@ -15,43 +10,20 @@ const FROM = new Date(NOW - 30 * 86_400_000).toISOString();
 const TO = new Date(NOW + 86_400_000).toISOString();
 
 describe.each(TEST_DIALECTS)('the demo work orders (%s)', (dialect) => {
-  let h: DatabaseHandle;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    h = await createTestDatabase(dialect);
-    await seedDemo(h.db, { now: NOW, weeks: 4 });
-    app = await buildApp({
-      db: h.db,
-      dialect: h.dialect,
-      now: () => NOW,
-      config: { ...defaultConfig, loginRateLimit: 1000 },
-    });
-    await app.ready();
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await h?.close();
-  });
-
-  async function get(username: string, url: string) {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    const cookie = login.cookies.find((c) => c.name === 'zuoxi_session');
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: `zuoxi_session=${cookie?.value}` } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  }
+  const demo = seededDemoApp(dialect, NOW, 4);
+  const get = demo.get;
 
   test('every order is as the service leaves it: status from its units, counts from its history, an audit entry per step', async () => {
-    const orders = await h.db.selectFrom('work_order').selectAll().orderBy('id').execute();
-    const dispatches = await h.db
+    const orders = await demo.h.db.selectFrom('work_order').selectAll().orderBy('id').execute();
+    const dispatches = await demo.h.db
       .selectFrom('work_order_dispatch')
       .innerJoin('handling_unit', 'handling_unit.id', 'work_order_dispatch.unit_id')
       .selectAll('work_order_dispatch')
       .select(['handling_unit.name as unit_name', 'handling_unit.can_see_personal_data', 'handling_unit.head_user_id'])
       .orderBy('work_order_dispatch.id')
       .execute();
-    const history = await h.db.selectFrom('work_order_history').selectAll().orderBy('id').execute();
-    const contacts = await h.db
+    const history = await demo.h.db.selectFrom('work_order_history').selectAll().orderBy('id').execute();
+    const contacts = await demo.h.db
       .selectFrom('work_order_contact')
       .leftJoin('contact', 'contact.key', 'work_order_contact.contact_key')
       .select(['work_order_contact.work_order_id', 'contact.key'])
@@ -76,13 +48,13 @@ describe.each(TEST_DIALECTS)('the demo work orders (%s)', (dialect) => {
       expect(contacts.filter((c) => c.work_order_id === o.id).map((c) => c.key)).toHaveLength(1);
     }
     expect(contacts.every((c) => c.key != null)).toBe(true);
-    const audit = await h.db.selectFrom('audit_log').select('action').where('entity', '=', 'work_order').execute();
+    const audit = await demo.h.db.selectFrom('audit_log').select('action').where('entity', '=', 'work_order').execute();
     expect(audit.length).toBe(history.filter((x) => x.actor !== 'system').length);
   });
 
   test('the reports are computed from them and say something: rates strictly between 0 and 1, every age of backlog', async () => {
     const s = await get('manager', `/api/v1/work-orders/reports/summary?from=${FROM}&to=${TO}`);
-    const inRange = await h.db
+    const inRange = await demo.h.db
       .selectFrom('work_order')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('created_at', '>=', Date.parse(FROM))
@@ -99,17 +71,21 @@ describe.each(TEST_DIALECTS)('the demo work orders (%s)', (dialect) => {
   });
 
   test('a unit handler sees its unit’s orders only, with work in its inbox; the agent has callbacks to make', async () => {
-    const unitUser = await h.db.selectFrom('app_user').select('unit_id').where('username', '=', 'unit').executeTakeFirstOrThrow();
+    const unitUser = await demo.h.db
+      .selectFrom('app_user')
+      .select('unit_id')
+      .where('username', '=', 'unit')
+      .executeTakeFirstOrThrow();
     const unitId = unitUser.unit_id as number;
     const seen = await get('unit', '/api/v1/work-orders?limit=1000');
-    const dispatched = await h.db
+    const dispatched = await demo.h.db
       .selectFrom('work_order_dispatch')
       .select('work_order_id')
       .distinct()
       .where('unit_id', '=', unitId)
       .execute();
     expect(seen.total).toBe(dispatched.length);
-    expect(seen.total).toBeLessThan((await h.db.selectFrom('work_order').select('id').execute()).length / 3);
+    expect(seen.total).toBeLessThan((await demo.h.db.selectFrom('work_order').select('id').execute()).length / 3);
     for (const o of seen.items) expect(o.units.map((u: { unitId: number }) => u.unitId)).toContain(unitId);
     const inbox = await get('unit', '/api/v1/work-orders?status=dispatched,accepted,in_progress&limit=100');
     expect(inbox.total).toBeGreaterThan(0);

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD, DEMO_SKILL_GROUPS, demoAgents } from '../../domain/demo/demo-center.ts';
+import { demoCoaching } from '../../domain/demo/demo-coaching.ts';
 import { demoHistory } from '../../domain/demo/demo-history.ts';
-import { DEMO_SCORECARD, demoCalibrations, demoEvaluations } from '../../domain/demo/demo-quality.ts';
+import { DEMO_COMMON_FAILURE, DEMO_SCORECARD, demoCalibrations, demoEvaluations } from '../../domain/demo/demo-quality.ts';
 import { DEMO_RECORDING_URL } from '../../domain/demo/demo-recording.ts';
 import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
 import { type Scorecard, scorecardSchema } from '../../domain/quality/scorecard-schema.ts';
@@ -192,7 +193,44 @@ async function seedDemoQuality(
       .insertInto('evaluation')
       .values(rows.slice(i, i + 200))
       .execute();
+  await seedDemoCoaching(db, todayMs);
   await seedDemoCalibrations(db, card, cardId, agentIds, todayMs, u);
+}
+
+/** Coaching tasks on the demo evaluations that call for it (domain/demo/demo-coaching.ts), set by `qa`. */
+async function seedDemoCoaching(db: Parameters<typeof seedDemoOrganisation>[0], todayMs: number) {
+  const stored = await db
+    .selectFrom('evaluation')
+    .select(['id', 'agent_id', 'evaluated_at', 'score', 'critical_failed', 'failed_items_json'])
+    .where('kind', '=', 'normal')
+    .execute();
+  const tasks = demoCoaching(
+    stored.map((e) => ({
+      id: e.id,
+      agentId: e.agent_id,
+      at: Number(e.evaluated_at),
+      score: Number(e.score ?? 0),
+      criticalFailed: e.critical_failed === 1,
+      failedItems: JSON.parse(e.failed_items_json) as string[],
+    })),
+    { todayMs, timeZone: DEMO_TIME_ZONE, commonItems: [DEMO_COMMON_FAILURE] },
+  );
+  const rows = tasks.map((t) => ({
+    evaluation_id: t.evaluationId,
+    agent_id: t.agentId,
+    items_json: JSON.stringify(t.items),
+    due_date: t.dueDate,
+    status: t.status,
+    follow_up_evaluation_id: t.followUpEvaluationId,
+    note: null,
+    created_at: t.createdAt,
+    created_by: 'qa',
+  }));
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('coaching_task')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Closed calibration sessions (10 to 1 days ago) on recorded demo calls of before, so the calibration page has statistics and a trend. */
