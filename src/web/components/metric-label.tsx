@@ -37,15 +37,13 @@ export type MetricKey =
   | 'ringNoAnswer';
 
 /**
- * A metric's name with its definition one hover or one keypress away: the ⓘ button shows the definition
- * in a popover (keyboard and touch), and `title` keeps it for a mouse hover over the name.
+ * A name with its definition one hover or one keypress away: the ⓘ button shows the definition in a popover
+ * (keyboard and touch), and `title` keeps it for a mouse hover over the name.
  */
-export function MetricLabel({ k }: { k: MetricKey }) {
+export function DefinedLabel({ label, definition }: { label: string; definition: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const id = useId();
-  const label = t(`metrics.${k}.label`);
-  const definition = t(`metrics.${k}.definition`);
   return (
     <span className="metric-label">
       <span title={definition}>{label}</span>
@@ -68,4 +66,10 @@ export function MetricLabel({ k }: { k: MetricKey }) {
       </span>
     </span>
   );
+}
+
+/** A report metric's name with its definition from the i18n files (`metrics.<k>.label` / `.definition`). */
+export function MetricLabel({ k }: { k: MetricKey }) {
+  const { t } = useTranslation();
+  return <DefinedLabel label={t(`metrics.${k}.label`)} definition={t(`metrics.${k}.definition`)} />;
 }
