@@ -6,6 +6,8 @@ import { forecast } from '../src/domain/forecast/forecast.ts';
 import { MODEL_NAMES, MODELS, type ModelName } from '../src/domain/forecast/models.ts';
 import { type DaySeries, type HistoryPoint, headDays, toDaySeries } from '../src/domain/forecast/series.ts';
 import { syntheticHistory } from '../src/domain/forecast/synthetic.ts';
+import { DEMO_SKILL_GROUPS } from '../src/domain/demo/demo-center.ts';
+import { demoHistory } from '../src/domain/demo/demo-history.ts';
 import { createRandom } from '../src/domain/simulation/random.ts';
 
 const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -65,6 +67,27 @@ function bankSeries(): DaySeries | null {
   return toDaySeries(points, 30, 'Asia/Shanghai');
 }
 
+/**
+ * A history from the demo center's own generator (the queue simulation `npm start` seeds with, its calendar and
+ * patience): 政策咨询, its largest group, from `firstDate` for `days`, counted into 30-minute intervals by the time
+ * the calls entered the queue.
+ */
+function demoSeries(firstDate: string, days: number, zone: string): DaySeries {
+  const group = DEMO_SKILL_GROUPS.filter((g) => g.code === 'policy');
+  const startMs = DateTime.fromISO(firstDate, { zone }).toMillis();
+  const { contacts } = demoHistory(createRandom(12345), { startMs, startDate: firstDate, days, groups: group, pools: {} });
+  const offered = new Array<number>(days * 48).fill(0);
+  for (const c of contacts) {
+    const k = Math.floor((c.enteredAt - startMs) / 1_800_000);
+    offered[k] = (offered[k] ?? 0) + 1;
+  }
+  return toDaySeries(
+    offered.map((n, k) => ({ intervalStart: startMs + k * 1_800_000, offered: n })),
+    30,
+    zone,
+  );
+}
+
 export async function run(): Promise<void> {
   const t0 = performance.now();
   const zone = 'Asia/Shanghai';
@@ -84,6 +107,14 @@ export async function run(): Promise<void> {
     [
       'synthetic, Spring Festival 2025 (Jan 28–Feb 4, 调休 Jan 26 and Feb 8) held out',
       toDaySeries(syntheticHistory('2024-11-25', 77, 2400, 30, createRandom(9)), 30, zone),
+    ],
+    [
+      "the demo center's simulated history (政策咨询), 8 weeks, ordinary weeks (2026-11-16…29) held out",
+      demoSeries('2026-10-05', 56, zone),
+    ],
+    [
+      "the demo center's simulated history (政策咨询), National Day 2026 (Oct 1–7 off, 调休 Sep 20 and Oct 10) held out",
+      demoSeries('2026-07-27', 77, zone),
     ],
   ];
   for (const [label, series] of cases) print(label, series, evaluate(series, 14), 14);
