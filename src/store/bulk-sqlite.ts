@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { cellAccumulator } from '../domain/metrics/interval-cube.ts';
 import { CELL, CONTACT, cellNumbers, type RecordColumns, SPAN } from '../ingest/queue-log/block-codec.ts';
 import type { Db } from './audit.ts';
+import { indexesForQueries } from './import-indexes.ts';
 import { ADDED, COMPLETED_COLUMNS, CONTACT_COLUMNS, contactRow, SPAN_COLUMNS, UPGRADED } from './contacts.ts';
 import {
   CELL_ADD_SET,
@@ -170,6 +171,7 @@ export async function storeRecordsSqlite(
     const slots = new Set<number>();
     for (let i = 0; i < contactCount; i++)
       if (status[i] === UPGRADED) slots.add(Math.floor(n[i * CONTACT.size + CONTACT.enteredAt] / CELL_MS) * CELL_MS);
+    if (slots.size > 0) await indexesForQueries(db, sqlite);
     for (const slot of slots) await rebuildCells(db, slot, slot + CELL_MS, ctx);
   }
   return { contacts: added + upgraded, spans: spanRows + derived };

@@ -5,6 +5,7 @@ import { type RecordColumns, recordColumnsOf } from '../ingest/queue-log/block-c
 import { linkTalkingSpans } from '../ingest/queue-log/talking-span.ts';
 import type { Db } from './audit.ts';
 import { storeRecordsSqlite } from './bulk-sqlite.ts';
+import { indexesForQueries } from './import-indexes.ts';
 import { insertAgentStateSpans, lastOfEachKey, upsertContacts } from './contacts.ts';
 import { addCells, cubeOptionsOf, loadReportContext, type ReportContext, rebuildCells } from './interval-cells.ts';
 import { spansNeedingRows, TALKING_FROM_CONTACTS, type TalkingSpanCounter } from './talking-spans.ts';
@@ -70,6 +71,7 @@ export async function storeContactBatch(
     }
     // Cells are 15 minutes in UTC too: every zone's offset is a whole number of quarter hours.
     const slots = new Set(upgraded.map((c) => Math.floor(c.enteredAt / CELL_MS) * CELL_MS));
+    if (slots.size > 0) await indexesForQueries(db, options.sqlite);
     for (const slot of slots) await rebuildCells(db, slot, slot + CELL_MS, ctx);
   }
   return { contacts: added.length + upgraded.length, spans: newSpans };

@@ -12,6 +12,7 @@ import { agentStateSpansBetween } from './contacts.ts';
 import { type DatabaseHandle, sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
 import { importQueueLog } from './import-queue-log.ts';
+import { contactWithoutEnd } from './import-test-contacts.ts';
 import { loadCells, loadQueueCells, loadReportContext, rebuildCells } from './interval-cells.ts';
 import { createTestDatabase, TEST_DIALECTS } from './testing.ts';
 
@@ -83,23 +84,7 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     const h = await createTestDatabase(dialect);
     try {
       const t = Date.UTC(2026, 0, 5, 1, 7);
-      const open: Contact = {
-        key: 'ql:1.1:sales:1',
-        callId: '1.1',
-        queue: 'sales',
-        callerId: null,
-        enteredAt: t,
-        outcome: 'unknown',
-        waitSeconds: null,
-        answeredAt: null,
-        endedAt: null,
-        agent: null,
-        talkSeconds: 0,
-        holdSeconds: 0,
-        acwSeconds: 0,
-        transferred: false,
-        ringNoAnswer: 0,
-      };
+      const open = contactWithoutEnd(t);
       const done: Contact = {
         ...open,
         outcome: 'answered',

@@ -7,6 +7,7 @@ import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { type ByteBlock, type LogCursor, LogFollower } from '../ingest/tail/log-follower.ts';
 import { sqliteConnectionOf } from './database.ts';
 import { storeRecords } from './import-contacts.ts';
+import { buildMissingIndexes, deferIndexes, storedContactsAtMost, worthDeferring } from './import-indexes.ts';
 import { keyedCellSettingsOf, loadReportContext, type ReportContext } from './interval-cells.ts';
 import type { Database } from './schema.ts';
 import { talkingSpanCounter } from './talking-spans.ts';
@@ -39,6 +40,8 @@ const THREAD_FROM_BYTES = 32 * 1024 * 1024;
 /** A bulk import's blocks, and how many of them one transaction stores (see importQueueLog). */
 const BULK_BLOCK_BYTES = 2 * 1024 * 1024;
 const BULK_BLOCKS_PER_TRANSACTION = 8;
+/** Bytes of log per call, at most, to estimate how many calls a rest to read adds (the benchmark's log: 275). */
+const BYTES_PER_CALL_AT_MOST = 512;
 
 /**
  * Imports an Asterisk queue_log into the store. Each chunk of lines is stored in one transaction together
@@ -80,6 +83,12 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   let atEnd = false;
   /** The next read, under way while a transaction is stored (a read waits for a thread of the I/O pool). */
   let reading: Promise<ByteBlock> | null = null;
+  // A large import into few stored contacts builds the contacts' time indexes after it, sorted (import-indexes.ts).
+  let deferring = false;
+  if (bulk && sqlite && worthDeferring(storedContactsAtMost(sqlite), rest / BYTES_PER_CALL_AT_MOST)) {
+    await deferIndexes(db, sqlite);
+    deferring = true;
+  }
   try {
     for (;;) {
       // Keep the parser a transaction's blocks ahead of the store (when it has a thread of its own).
@@ -140,6 +149,11 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
       }
       // Everything read is stored and the file has no further whole line (yet).
       atEnd = false;
+      if (deferring) {
+        // The backlog is stored: the indexes are built before a --follow goes on waiting for new lines.
+        await buildMissingIndexes(db, sqlite);
+        deferring = false;
+      }
       if (rotatedFile) {
         // The rotated file is read to its end: the file now at the path follows, from its start (open calls go on).
         await follower.close();
@@ -158,8 +172,11 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
     }
   } finally {
     await reading?.catch(() => undefined);
-    await checkpointer?.stop();
     await parser.close();
+    // Also after a failure: what was stored is stored. If this does not run (the process killed), the next open
+    // of the database builds them (restoreDeferredIndexes).
+    if (deferring) await buildMissingIndexes(db, sqlite);
+    await checkpointer?.stop();
     await follower.close();
   }
   return progress;

@@ -12,6 +12,7 @@ import { doublePrecision } from './migrations/0010-double-precision.ts';
 import { schedulePeople } from './migrations/0011-schedule-people.ts';
 import { workOrderUnits } from './migrations/0012-work-order-units.ts';
 import { importWritePath } from './migrations/0013-import-write-path.ts';
+import { restoreDeferredIndexes } from './import-indexes.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration in order; one list serves SQLite and PostgreSQL. Later modules append theirs. */
@@ -44,5 +45,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     const name = failed ? ` (${failed.migrationName})` : '';
     throw new Error(`migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Indexes a bulk import dropped and did not build again (it was killed): built now.
+  await restoreDeferredIndexes(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
