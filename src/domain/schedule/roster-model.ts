@@ -5,55 +5,48 @@ import { isNightShift, shiftVariants } from './shift-variants.ts';
 import { type AgentInput, DEFAULT_OPTIONAL, type Rules, type ShiftVariant } from './types.ts';
 
 /**
- * What the rostering model knows of a shift type: a template's variants whose starts fall in one band of its start
- * window (`START_BANDS` bands), with the extremes over them. Rest is judged on a band's latest end and earliest
- * start, so a 中班 of the early band (10:00–11:30, to 20:30 at the latest) and an 早班 of the late band (08:30–09:00)
- * next day keep 11 h and may go to one agent, while the template's extremes (to 22:00, from 07:00) would forbid it.
+ * What the rostering model knows of a shift type: a template's variants that start at one time, with the latest
+ * end over them (breaks and a split shift's gap vary it). Rest is judged on that start and end, so a 中班 from
+ * 11:00 (to 20:00) and an 早班 from 09:00 the next day keep 13 h and may go to one agent, while the template's
+ * extremes (to 22:00, from 07:00) would have forbidden every such pair.
  */
 export interface ShiftType {
-  /** The band's name: the template's, with `#k` when the template has more than one band. */
+  /** The template's name, with `@HH:MM` when the template has more than one start. */
   name: string;
   template: string;
   paidHours: number;
   night: boolean;
-  /** Earliest start and latest end (minutes from the day's midnight) over the band's variants. */
+  /** Start and latest end (minutes from the day's midnight) of these variants. */
   minStart: number;
   maxEnd: number;
-  /** Starts in this band: from minStart to lastStart. */
-  lastStart: number;
 }
 
-/** Bands of start times each template's window is cut into for the rostering model (see ShiftType). */
-export const START_BANDS = 2;
-
 const startOf = (v: ShiftVariant) => Math.min(...v.segments.map((s) => s.start));
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-export function shiftTypes(rules: Rules, date: string, bands = START_BANDS): ShiftType[] {
+export function shiftTypes(rules: Rules, date: string): ShiftType[] {
   return rules.shiftTemplates.flatMap((t) => {
     const vs = shiftVariants(t, date, rules.intervalMinutes);
     const starts = [...new Set(vs.map(startOf))].sort((a, b) => a - b);
-    const per = Math.ceil(starts.length / Math.max(1, bands));
-    const groups = Array.from({ length: Math.ceil(starts.length / per) }, (_, k) => starts.slice(k * per, (k + 1) * per));
-    return groups.map((band, k) => {
-      const mine = vs.filter((v) => band.includes(startOf(v)));
+    return starts.map((start) => {
+      const mine = vs.filter((v) => startOf(v) === start);
       return {
-        name: groups.length > 1 ? `${t.name}#${k}` : t.name,
+        name: starts.length > 1 ? `${t.name}@${hhmm(start)}` : t.name,
         template: t.name,
         paidHours: (mine[0]?.paidMinutes ?? 0) / 60,
         night: mine.some((v) => isNightShift(v, t)),
-        minStart: band[0]!,
-        lastStart: band.at(-1)!,
+        minStart: start,
         maxEnd: Math.max(...mine.flatMap((v) => v.segments.map((s) => s.end))),
       };
     });
   });
 }
 
-/** The band (ShiftType name) of a variant among a day's types. */
+/** The type (ShiftType name) of a variant among a day's types: its template's at its start. */
 export function typeOfVariant(types: readonly ShiftType[], v: ShiftVariant): string {
   const start = startOf(v);
   return (
-    types.find((t) => t.template === v.template && start >= t.minStart && start <= t.lastStart)?.name ??
+    types.find((t) => t.template === v.template && t.minStart === start)?.name ??
     types.find((t) => t.template === v.template)?.name ??
     v.template
   );
@@ -84,7 +77,7 @@ export interface RosterModelInput {
 export interface RosterModel {
   lp: string;
   columns: number;
-  /** Column name → (agent, group, day, type: a band of a template's starts, see ShiftType). */
+  /** Column name → (agent, group, day, type: a template at one start, see ShiftType). */
   x: Map<string, { agent: string; group: string; day: number; template: string; shift: string }>;
   /** Column name → (crew, offset). */
   y: Map<string, { crew: string; offset: number }>;
@@ -333,7 +326,7 @@ function teamRows(
     const others = members.filter(({ a }) => !isLead(a));
     if (!others.length) return;
     for (let d = m.from; d < m.to; d++) {
-      // The rule is about templates: a lead on any band of the member's template.
+      // The rule is about templates: a lead on any start of the member's template.
       const byTemplate = (ai: number, tpl: string) => typesOn(d).flatMap((u) => (u.template === tpl ? W(ai, d, u.name) : []));
       templatesOn(typesOn(d)).forEach((tpl, k) => {
         const mine = others.map(({ ai }) => byTemplate(ai, tpl)).filter((xs) => xs.length);

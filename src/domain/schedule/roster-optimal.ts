@@ -39,7 +39,7 @@ export interface RosterResult {
   offsetsChanged: boolean;
 }
 
-/** An (agent, group, day, type) the model chose; `template` is the type (a band of starts), `shift` its template. */
+/** An (agent, group, day, type) the model chose; `template` is the type (a template at one start), `shift` its template. */
 type Chosen = { agent: string; group: string; day: number; template: string; shift: string };
 
 /** Largest rostering window solved in one model, in x columns; bigger periods go week by week. */
@@ -55,12 +55,12 @@ const WINDOW_COLUMNS = 6_000;
 export async function rosterShifts(input: RosterInput, limits: SolveLimits): Promise<RosterResult> {
   const { dates, agents, rules } = input;
   const groups = [...new Set(input.demand.map((d) => d.skillGroup))];
-  // Shift types are bands of a template's starts (see ShiftType): designed variants and locks counted by band.
+  // Shift types are templates at one start (see ShiftType): designed variants and locks counted by type.
   const types = dates.map((date) => shiftTypes(rules, date));
-  const band = (d: number, v: ShiftVariant) => typeOfVariant(types[d] ?? [], v);
+  const typeOf = (d: number, v: ShiftVariant) => typeOfVariant(types[d] ?? [], v);
   const demand = new Map<string, number>();
   for (const d of input.demand) {
-    const key = `${d.skillGroup}|${d.dayIndex}|${band(d.dayIndex, d.variant)}`;
+    const key = `${d.skillGroup}|${d.dayIndex}|${typeOf(d.dayIndex, d.variant)}`;
     demand.set(key, (demand.get(key) ?? 0) + d.count);
   }
   const locked = new Map<string, { template: string; group: string; variant: ShiftVariant }>();
@@ -69,7 +69,7 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
     const t = rules.shiftTemplates.find((x) => x.name === l.shift);
     const v = t && variantStartingAt(t, l.date, rules.intervalMinutes, l.start);
     if (d < 0 || !v) continue;
-    locked.set(`${l.agent}|${d}`, { template: band(d, v), group: l.skillGroup, variant: v });
+    locked.set(`${l.agent}|${d}`, { template: typeOf(d, v), group: l.skillGroup, variant: v });
     if (!groups.includes(l.skillGroup)) groups.push(l.skillGroup);
   }
   const history = new Map<string, Map<number, string>>(agents.map((a) => [a.agent, new Map()]));
@@ -148,7 +148,7 @@ export async function rosterShifts(input: RosterInput, limits: SolveLimits): Pro
   }
   const ctx = { dates, templates: rules.shiftTemplates, locks: input.locks, neighbours: [...previous, ...next] };
   const all = failed === windows;
-  let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked, band);
+  let { roster, unfilled } = all ? assignShifts(input.demand, agents, rules) : allocateVariants(input, chosen, locked, typeOf);
   const before = roster.length;
   roster = repair(roster, agents, rules, ctx, locked);
   const repaired = before - roster.length;
@@ -175,11 +175,11 @@ function allocateVariants(
   input: RosterInput,
   chosen: Chosen[],
   locked: Map<string, { variant: ShiftVariant }>,
-  band: (d: number, v: ShiftVariant) => string,
+  typeOf: (d: number, v: ShiftVariant) => string,
 ) {
   const pool = new Map<string, ShiftVariant[]>();
   for (const d of input.demand) {
-    const key = `${d.skillGroup}|${d.dayIndex}|${band(d.dayIndex, d.variant)}`;
+    const key = `${d.skillGroup}|${d.dayIndex}|${typeOf(d.dayIndex, d.variant)}`;
     const list = pool.get(key) ?? [];
     for (let i = 0; i < d.count; i++) list.push(d.variant);
     pool.set(key, list);
@@ -199,9 +199,9 @@ function allocateVariants(
     } else {
       variant = list.shift();
       if (!variant) {
-        // A shift beyond the design (a rotation's): the band's earliest start.
+        // A shift beyond the design (a rotation's): a variant of the type's start.
         const t = input.rules.shiftTemplates.find((x) => x.name === c.shift)!;
-        variant = shiftVariants(t, input.dates[c.day]!, input.rules.intervalMinutes).find((v) => band(c.day, v) === c.template);
+        variant = shiftVariants(t, input.dates[c.day]!, input.rules.intervalMinutes).find((v) => typeOf(c.day, v) === c.template);
       }
     }
     if (variant) roster.push({ agent: c.agent, skillGroup: c.group, dayIndex: c.day, variant });

@@ -8,7 +8,8 @@ import { agent, days, testRules } from './test-support.ts';
 import type { ShiftTemplate } from './types.ts';
 
 // 早班 starts 07:00–09:00 and 中班 10:00–13:00, 9 h each: 中班 ends 19:00–22:00. By the templates' extremes
-// (to 22:00, from 07:00: 9 h) the pair never keeps 11 h; by bands of starts it does when 中班 is early and 早班 late.
+// (to 22:00, from 07:00: 9 h) the pair never keeps 11 h; by the actual starts it does when 中班 ends by 20:00 before
+// an 早班 from 07:00, or by 22:00 before one from 09:00.
 const EARLY: ShiftTemplate = {
   name: '早班',
   earliestStart: '07:00',
@@ -27,16 +28,17 @@ const rules = testRules({ shiftTemplates: [EARLY, MID] });
 const at = (t: ShiftTemplate, date: string, start: string) =>
   shiftVariants(t, date, 30).find((v) => v.segments[0]!.start === Number(start.slice(0, 2)) * 60 + Number(start.slice(3)))!;
 
-describe('rostering judges rest on bands of start times', () => {
-  test('the bands: 早班 07:00–08:00 and 08:30–09:00, 中班 10:00–11:30 and 12:00–13:00', () => {
+describe('rostering judges rest on the actual start times', () => {
+  test('one type per start: 早班@07:00 … 早班@09:00, 中班@10:00 (to 19:00) … 中班@13:00 (to 22:00)', () => {
     const types = shiftTypes(rules, '2026-11-02');
-    expect(types.map((t) => [t.name, t.minStart / 60, t.lastStart / 60, t.maxEnd / 60])).toEqual([
-      ['早班#0', 7, 8, 17],
-      ['早班#1', 8.5, 9, 18],
-      ['中班#0', 10, 11.5, 20.5],
-      ['中班#1', 12, 13, 22],
+    expect(types.map((t) => t.name)).toEqual([
+      ...['07:00', '07:30', '08:00', '08:30', '09:00'].map((h) => `早班@${h}`),
+      ...['10:00', '10:30', '11:00', '11:30', '12:00', '12:30', '13:00'].map((h) => `中班@${h}`),
     ]);
-    expect(typeOfVariant(types, at(MID, '2026-11-02', '11:00'))).toBe('中班#0');
+    expect(types.filter((t) => t.template === '中班').map((t) => [t.minStart / 60, t.maxEnd / 60])).toContainEqual([13, 22]);
+    expect(typeOfVariant(types, at(MID, '2026-11-02', '11:00'))).toBe('中班@11:00');
+    // A template with one start keeps its name.
+    expect(shiftTypes(testRules(), '2026-11-02').map((t) => t.name)).toEqual(['E', 'L', 'N']);
   });
   test('中班 to 20:00 then 早班 from 09:00 (13 h) go to one agent; to 22:00 then from 07:00 (9 h) never', async () => {
     const dates = days(2);
@@ -50,11 +52,14 @@ describe('rostering judges rest on bands of start times', () => {
       return r;
     };
     const kept = await one('11:00', '09:00');
+    expect(kept.unfilled).toEqual([]);
     expect(kept.roster.map((e) => e.variant.id)).toEqual([at(MID, dates[0]!, '11:00').id, at(EARLY, dates[1]!, '09:00').id]);
     expect(kept.repaired).toBe(0);
     const short = await one('13:00', '07:00');
     expect(short.roster).toHaveLength(1);
     expect(short.unfilled).toHaveLength(1);
+    // To 20:00, then 07:00: exactly 11 h.
+    expect((await one('11:00', '07:00')).roster).toHaveLength(2);
   }, 30_000);
   test('property: any designed starts over three days for two agents are rostered without a violation or a repair', async () => {
     const dates = days(3);
