@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { weekStart, weeksOf } from './calendar-week.ts';
+import { buildSchedule } from './build-schedule.ts';
 import { emergencyPlan } from './emergency.ts';
 import { checkChange } from './requests.ts';
 import type { RosterEntry } from './roster.ts';
@@ -212,3 +213,25 @@ describe('emergency overtime counts the month in the neighbouring schedules', ()
     expect(plan([]).proposals.map((p) => p.agent)).toEqual(['b']);
   });
 });
+
+test('buildSchedule from a Wednesday: calendar weeks in the design and the roster, the week before counted, the bound below the cost', async () => {
+  const first = '2026-11-04';
+  const dates = days(9, first); // Wed 11-04 … Thu 11-12: two partial calendar weeks
+  const required = { p: dates.map(() => Array.from({ length: 48 }, (_, i) => (i >= 16 && i < 32 ? 2 : 0))) };
+  const agents = [agent('a'), agent('b'), agent('c')];
+  // a worked Mon and Tue of the first week (16 h): at most 28 h more in it, and a rest day.
+  const previous = ['2026-11-02', '2026-11-03'].map((d) => shift('a', first, d));
+  const out = await buildSchedule({
+    dates,
+    timeZone: 'Asia/Shanghai',
+    required,
+    agents,
+    rules: testRules(),
+    timeLimitSeconds: 10,
+    previous,
+  });
+  expect(out.violations).toEqual([]);
+  const inFirstWeek = out.assignments.filter((x) => x.agent === 'a' && x.date <= '2026-11-08');
+  expect(inFirstWeek.length).toBeLessThanOrEqual(3);
+  expect(out.lowerBound).toBeLessThanOrEqual(out.cost + 1e-6);
+}, 30_000);
