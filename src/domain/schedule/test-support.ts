@@ -1,4 +1,7 @@
 // Small fixtures for the scheduler's tests: exact shift types without breaks, dates, agents.
+import { expect } from 'vitest';
+import { buildSchedule } from './build-schedule.ts';
+import type { RosterEntry } from './roster.ts';
 import { shiftVariants } from './shift-variants.ts';
 import { type AgentInput, DEFAULT_RULES, type Rules, type ShiftTemplate, type ShiftVariant } from './types.ts';
 
@@ -43,3 +46,25 @@ export const agent = (name: string, over: Partial<AgentInput> = {}): AgentInput 
 /** Demand of one shift of template t for group p on each listed day. */
 export const want = (dates: string[], t: ShiftTemplate, dayIndexes: number[], count = 1, skillGroup = 'p') =>
   dayIndexes.map((d) => ({ skillGroup, dayIndex: d, variant: variant(t, dates[d]!), count }));
+
+/**
+ * buildSchedule over `dates` for agents a, b and c with the test rules, `perInterval` agents required in each
+ * half hour [from, to) of every day, after the previous schedule's shifts; checked to break no rule and to keep
+ * the design's bound below the cost.
+ */
+export async function buildAfter(dates: string[], previous: RosterEntry[], from: number, to: number, perInterval = 1) {
+  const required = { p: dates.map(() => Array.from({ length: 48 }, (_, i) => (i >= from && i < to ? perInterval : 0))) };
+  const agents = [agent('a'), agent('b'), agent('c')];
+  const out = await buildSchedule({
+    dates,
+    timeZone: 'Asia/Shanghai',
+    required,
+    agents,
+    rules: testRules(),
+    timeLimitSeconds: 10,
+    previous,
+  });
+  expect(out.violations).toEqual([]);
+  expect(out.lowerBound).toBeLessThanOrEqual(out.cost + 1e-6);
+  return out;
+}
