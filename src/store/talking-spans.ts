@@ -32,7 +32,7 @@ export async function spansNeedingRows(
 ): Promise<{ needsRow: Uint8Array; derived: number }> {
   const needsRow = new Uint8Array(links.length);
   const storedBefore: number[] = [];
-  counted.nextBatch();
+  counted.nextBatch(links.length);
   let derived = 0;
   for (let k = 0; k < links.length; k++) {
     const i = links[k];
@@ -69,36 +69,63 @@ export async function spansNeedingRows(
 /**
  * The talking spans an import has counted, by key (start, agent), over its last two batches: the two calls of a
  * pair answered in the same millisecond end minutes apart, so they are in one batch or in two that follow each
- * other. No string is built for the usual case of one agent per start.
+ * other. Runs once per answered call on the storing thread: a table of numbers (open addressing), no key built.
  */
 export interface TalkingSpanCounter {
-  /** Starts the next batch (forgets the batch before the last). */
-  nextBatch(): void;
+  /** Starts the next batch, which adds at most `spans` (forgets the batch before the last). */
+  nextBatch(spans: number): void;
   /** True when the key was not counted yet (and counts it). */
   add(start: number, agent: string): boolean;
 }
 
 export function talkingSpanCounter(): TalkingSpanCounter {
-  const generation = () => ({ first: new Map<number, string>(), more: new Set<string>() });
-  let last = generation();
-  let current = generation();
-  const has = (g: ReturnType<typeof generation>, start: number, agent: string) => {
-    const a = g.first.get(start);
-    return a !== undefined && (a === agent || g.more.has(`${agent}:${start}`));
-  };
+  const agentIds = new Map<string, number>();
+  let last = keyTable(0);
+  let current = keyTable(0);
   return {
-    nextBatch() {
-      if (current.first.size === 0) return;
+    nextBatch(spans) {
+      if (current.count === 0 && 2 * spans < current.capacity) return;
       last = current;
-      current = generation();
+      current = keyTable(spans);
     },
     add(start, agent) {
-      if (has(current, start, agent) || has(last, start, agent)) return false;
-      if (current.first.has(start)) current.more.add(`${agent}:${start}`);
-      else current.first.set(start, agent);
+      let id = agentIds.get(agent);
+      if (id === undefined) {
+        id = agentIds.size;
+        agentIds.set(agent, id);
+      }
+      if (last.has(start, id)) return false;
+      return current.add(start, id);
+    },
+  };
+}
+
+/** A set of (start, agent id) pairs for up to `n` adds: linear probing, Fibonacci hashing of start's low bits. */
+function keyTable(n: number) {
+  const bits = Math.max(4, Math.ceil(Math.log2(2 * n + 1)));
+  const capacity = 1 << bits;
+  const starts = new Float64Array(capacity);
+  const agents = new Int32Array(capacity).fill(-1);
+  const slot = (start: number, id: number) => Math.imul((start >>> 0) ^ id, 0x9e3779b1) >>> (32 - bits);
+  const table = {
+    capacity,
+    count: 0,
+    has(start: number, id: number): boolean {
+      for (let i = slot(start, id); agents[i] >= 0; i = (i + 1) & (capacity - 1))
+        if (starts[i] === start && agents[i] === id) return true;
+      return false;
+    },
+    /** Adds the pair; false when it was there. */
+    add(start: number, id: number): boolean {
+      let i = slot(start, id);
+      for (; agents[i] >= 0; i = (i + 1) & (capacity - 1)) if (starts[i] === start && agents[i] === id) return false;
+      starts[i] = start;
+      agents[i] = id;
+      table.count++;
       return true;
     },
   };
+  return table;
 }
 
 function fieldsOf(r: {
