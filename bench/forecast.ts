@@ -6,8 +6,8 @@ import { forecast } from '../src/domain/forecast/forecast.ts';
 import { MODEL_NAMES, MODELS, type ModelName } from '../src/domain/forecast/models.ts';
 import { type DaySeries, type HistoryPoint, headDays, toDaySeries } from '../src/domain/forecast/series.ts';
 import { syntheticHistory } from '../src/domain/forecast/synthetic.ts';
-import { DEMO_SKILL_GROUPS } from '../src/domain/demo/demo-center.ts';
-import { demoHistory } from '../src/domain/demo/demo-history.ts';
+import { DEMO_SKILL_GROUPS, demoAgents } from '../src/domain/demo/demo-center.ts';
+import { demoHistory, demoPools } from '../src/domain/demo/demo-history.ts';
 import { createRandom } from '../src/domain/simulation/random.ts';
 
 const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -75,7 +75,9 @@ function bankSeries(): DaySeries | null {
 function demoSeries(firstDate: string, days: number, zone: string): DaySeries {
   const group = DEMO_SKILL_GROUPS.filter((g) => g.code === 'policy');
   const startMs = DateTime.fromISO(firstDate, { zone }).toMillis();
-  const { contacts } = demoHistory(createRandom(12345), { startMs, startDate: firstDate, days, groups: group, pools: {} });
+  const u = createRandom(12345);
+  const pools = demoPools(demoAgents(u));
+  const { contacts } = demoHistory(u, { startMs, startDate: firstDate, days, groups: group, pools });
   const offered = new Array<number>(days * 48).fill(0);
   for (const c of contacts) {
     const k = Math.floor((c.enteredAt - startMs) / 1_800_000);

@@ -1,16 +1,12 @@
 import { expect, test } from 'vitest';
 import { aggregateIntervals } from '../metrics/intervals.ts';
 import { createRandom } from '../simulation/random.ts';
-import { DEMO_SKILL_GROUPS } from './demo-center.ts';
-import { demoHistory } from './demo-history.ts';
+import { DEMO_SKILL_GROUPS, demoAgents } from './demo-center.ts';
+import { demoHistory, demoPools } from './demo-history.ts';
 import { dayFactor } from './demo-traffic.ts';
 
 const start = Date.UTC(2025, 8, 28, -8); // 2025-09-28 00:00 +08:00, a make-up workday before National Day
-const pools = {
-  policy: Array.from({ length: 75 }, (_, i) => String(10101 + i)),
-  complaint: Array.from({ length: 30 }, (_, i) => String(10601 + i)),
-  enterprise: Array.from({ length: 15 }, (_, i) => String(10801 + i)),
-};
+const pools = demoPools(demoAgents(createRandom(2)));
 
 test('demo history: deterministic, calendar-shaped volume, service level near the target', () => {
   const a = demoHistory(createRandom(1), { startMs: start, startDate: '2025-09-28', days: 7, groups: DEMO_SKILL_GROUPS, pools });
@@ -34,6 +30,24 @@ test('demo history: deterministic, calendar-shaped volume, service level near th
     expect(r.serviceLevel!).toBeGreaterThan(0.6);
     expect(r.serviceLevel!).toBeLessThan(0.97);
   }
-  // No agent is logged in more than 8 h at a stretch.
-  for (const s of a.spans.filter((x) => x.state === 'logged_in')) expect(s.end - s.start).toBeLessThanOrEqual(8 * 3_600_000);
+  // People work shifts of at most 8 h, one a day, 11 h apart, at most six days in a week (Monday–Sunday; the
+  // history starts on a Sunday) and 48 h; every agent of the pools works.
+  const shifts = new Map<string, { start: number; end: number }[]>();
+  for (const s of a.spans.filter((x) => x.state === 'logged_in')) {
+    expect(s.end - s.start).toBeLessThanOrEqual(8 * 3_600_000);
+    shifts.set(s.agent, [...(shifts.get(s.agent) ?? []), s]);
+  }
+  expect(shifts.size).toBe(Object.values(pools).flat().length);
+  const day = (ms: number) => Math.floor((ms - start) / 86_400_000);
+  for (const list of shifts.values()) {
+    list.sort((x, y) => x.start - y.start);
+    list.forEach((s, k) => {
+      const prev = list[k - 1];
+      if (prev) expect(s.start - prev.end).toBeGreaterThanOrEqual(11 * 3_600_000);
+      if (prev) expect(day(s.start)).toBeGreaterThan(day(prev.start));
+    });
+    const week = list.filter((s) => day(s.start) >= 1); // Monday 2025-09-29 to Saturday
+    expect(week.length).toBeLessThanOrEqual(6);
+    expect(week.reduce((h, s) => h + (s.end - s.start) / 3_600_000, 0)).toBeLessThanOrEqual(48);
+  }
 });

@@ -3,6 +3,7 @@ import { staffingPlan } from '../erlang/staffing-plan.ts';
 import { normal, type Uniform } from '../simulation/random.ts';
 import { simulateCalls } from '../simulation/simulate-calls.ts';
 import type { DemoSkillGroup } from './demo-center.ts';
+import { demoRoster } from './demo-roster.ts';
 import { addDays, expectedCalls } from './demo-traffic.ts';
 
 export interface DemoHistoryInput {
@@ -23,15 +24,6 @@ export interface DemoHistory {
 
 const INTERVAL_SECONDS = 1800;
 const PER_DAY = 48;
-/** People work 8-hour blocks (早/中/晚); the simulated agent k is a different person in each block. */
-const BLOCK_MS = 8 * 3_600_000;
-
-function personFor(pool: readonly string[], k: number, blockIndex: number): string | null {
-  if (pool.length === 0) return null;
-  const stride = Math.ceil(pool.length / 3);
-  return pool[(k + blockIndex * stride) % pool.length] ?? null;
-}
-
 /**
  * The demo center's call history, produced by the queue simulation (src/domain/simulation) rather than
  * drawn from formulas: expected calls per interval from the M-shaped curve and the Chinese calendar,
@@ -67,6 +59,14 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
         Math.min(pool.length, Math.round(p.agents * (dayNoise[Math.floor(i / PER_DAY)] ?? 1) * lunch)),
       );
     });
+    // The group's people on 8-hour shifts covering that staffing, five days a week (demo-roster.ts): the
+    // simulation's agent k is the pool's k-th person.
+    const roster = demoRoster(agents, {
+      intervalSeconds: INTERVAL_SECONDS,
+      intervalsPerDay: PER_DAY,
+      people: pool.length,
+      firstWeekday: isoWeekday(input.startDate),
+    });
     const sim = simulateCalls(
       u,
       {
@@ -78,16 +78,15 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
             talk: { distribution: 'lognormal', meanSeconds: g.meanHandleSeconds, cv: g.handleCv },
             acw: { distribution: 'lognormal', meanSeconds: g.meanAcwSeconds, cv: 0.5 },
             patienceSeconds: g.meanPatienceSeconds,
-            agentsPerInterval: agents,
           },
         ],
+        agents: roster.map((shifts) => ({ skills: [{ queue: g.code, priority: 1 }], shifts })),
       },
       input.startMs,
     );
     const recent: string[] = [];
     sim.calls.forEach((c, n) => {
-      const block = Math.floor((c.arrivalMs + c.waitSeconds * 1000 - input.startMs) / BLOCK_MS);
-      const agent = c.agentIndex === null ? null : personFor(pool, c.agentIndex, block);
+      const agent = c.agentIndex === null ? null : (pool[c.agentIndex] ?? null);
       let caller: string;
       if (recent.length > 50 && u() < 0.08) caller = recent[Math.floor(u() * recent.length)] ?? '';
       else caller = `1${['3', '5', '8'][Math.floor(u() * 3)]}${String(Math.floor(u() * 1e9)).padStart(9, '0')}`;
@@ -139,29 +138,42 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
       }
     });
     sim.agents.forEach((a, k) => {
-      for (const s of a.shifts) {
-        // Split each logged-in span at the block boundaries and give each piece to that block's person.
-        let from = input.startMs + Math.round(s.startSeconds * 1000);
-        const to = input.startMs + Math.round(s.endSeconds * 1000);
-        while (from < to) {
-          const block = Math.floor((from - input.startMs) / BLOCK_MS);
-          const end = Math.min(to, input.startMs + (block + 1) * BLOCK_MS);
-          const agent = personFor(pool, k, block);
-          if (agent)
-            spans.push({
-              key: `demo:${g.code}:login:${k}:${from}`,
-              agent,
-              queue: g.code,
-              state: 'logged_in',
-              reason: null,
-              start: from,
-              end,
-            });
-          from = end;
-        }
-      }
+      const agent = pool[k];
+      if (!agent) return;
+      for (const sh of a.shifts)
+        spans.push({
+          key: `demo:${g.code}:login:${k}:${input.startMs + Math.round(sh.startSeconds * 1000)}`,
+          agent,
+          queue: g.code,
+          state: 'logged_in',
+          reason: null,
+          start: input.startMs + Math.round(sh.startSeconds * 1000),
+          end: input.startMs + Math.round(sh.endSeconds * 1000),
+        });
     });
   }
   contacts.sort((a, b) => a.enteredAt - b.enteredAt);
   return { contacts, spans };
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
+function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/**
+ * Who answers each skill group in the history, one group per person: complaints take everyone trained for them
+ * (teams 6–7 and the policy agents who also handle complaints, since complaint calls are long: 900 a weekday at
+ * 7.5 minutes), the enterprise line its team, policy calls the rest.
+ */
+export function demoPools(agents: readonly { employeeNo: string; skills: readonly { code: string }[] }[]) {
+  const pools: Record<string, string[]> = {};
+  for (const a of agents) {
+    const code = a.skills.some((s) => s.code === 'complaint') ? 'complaint' : (a.skills[0]?.code ?? '');
+    const pool = pools[code] ?? [];
+    pool.push(a.employeeNo);
+    pools[code] = pool;
+  }
+  return pools;
 }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Role } from '../../domain/auth/roles.ts';
 import { DEMO_PASSWORD, DEMO_SKILL_GROUPS, demoAgents } from '../../domain/demo/demo-center.ts';
 import { demoCoaching } from '../../domain/demo/demo-coaching.ts';
-import { demoHistory } from '../../domain/demo/demo-history.ts';
+import { demoHistory, demoPools } from '../../domain/demo/demo-history.ts';
 import { DEMO_COMMON_FAILURE, DEMO_SCORECARD, demoCalibrations, demoEvaluations } from '../../domain/demo/demo-quality.ts';
 import { DEMO_RECORDING_URL } from '../../domain/demo/demo-recording.ts';
 import { scoreEvaluation } from '../../domain/quality/scorecard.ts';
@@ -57,13 +57,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const weeks = options.weeks ?? 8;
   const today = DateTime.fromMillis(options.now, { zone: DEMO_TIME_ZONE }).startOf('day');
   const first = today.minus({ days: weeks * 7 });
-  const pools: Record<string, string[]> = {};
-  for (const a of agents) {
-    const code = a.skills[0]?.code ?? '';
-    const pool = pools[code] ?? [];
-    pool.push(a.employeeNo);
-    pools[code] = pool;
-  }
+  const pools = demoPools(agents);
   const history =
     weeks > 0
       ? demoHistory(u, {
