@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { dateAt, weekStart, weeksOf } from './calendar-week.ts';
+import { buildSchedule } from './build-schedule.ts';
 import { emergencyPlan } from './emergency.ts';
 import { checkChange } from './requests.ts';
 import type { RosterEntry } from './roster.ts';
@@ -217,3 +218,33 @@ test('buildSchedule from a Wednesday: calendar weeks in the design and the roste
   const out = await buildAfter(days(9, first), previous, 16, 32, 2);
   expect(out.assignments.filter((x) => x.agent === 'a' && x.date <= '2026-11-08').length).toBeLessThanOrEqual(3);
 }, 30_000);
+
+test('buildSchedule right after a schedule that used 32 h of November’s overtime keeps the month within 36 h', async () => {
+  const first = '2026-11-16';
+  const dates = days(14, first);
+  // Two agents on 20 h contracts, asked for 2 agents 08:00–16:00 every day: each would work 44 h weeks.
+  const agents = [part('a'), part('b')];
+  const required = { p: dates.map(() => Array.from({ length: 48 }, (_, i) => (i >= 16 && i < 32 ? 2 : 0))) };
+  const used = ['02', '03', '04', '05', '06', '09', '10', '11', '12'].map((d) => `2026-11-${d}`);
+  const previous = [...used.map((d) => shift('a', first, d)), ...used.map((d) => shift('b', first, d))];
+  const build = (prev: RosterEntry[]) =>
+    buildSchedule({
+      dates,
+      timeZone: 'Asia/Shanghai',
+      required,
+      agents,
+      rules: testRules(),
+      timeLimitSeconds: 10,
+      previous: prev,
+    });
+  const out = await build(previous);
+  expect(out.violations).toEqual([]);
+  for (const a of ['a', 'b']) {
+    const mine = out.assignments.filter((x) => x.agent === a).map((x) => shift(a, first, x.date));
+    expect(monthOvertime([...previous.filter((e) => e.agent === a), ...mine], first, '2026-11', 20)).toBeLessThanOrEqual(36);
+    expect(mine.length).toBe(5); // 4 h of overtime left: 24 h one week, 16 h the other
+  }
+  // Without the schedule before, each works 72 h of the fortnight (32 h of overtime).
+  const alone = await build([]);
+  expect(alone.assignments.filter((x) => x.agent === 'a')).toHaveLength(9);
+}, 60_000);
