@@ -70,7 +70,7 @@ test('with people enough, every interval is covered and nobody works a sixth day
       const roster = demoRoster(need, opts(40));
       const on = new Array<number>(need.length).fill(0);
       for (const s of roster) for (const [a, b] of spans(s)) for (let i = a; i < b; i++) on[i] = (on[i] ?? 0) + 1;
-      need.forEach((n, i) => expect(on[i]).toBeGreaterThanOrEqual(n));
+      for (const [i, n] of need.entries()) expect(on[i]).toBeGreaterThanOrEqual(n);
       for (const s of roster) {
         const perWeek = new Map<number, number>();
         for (const [a] of spans(s)) perWeek.set(weekOf(a), (perWeek.get(weekOf(a)) ?? 0) + 1);
