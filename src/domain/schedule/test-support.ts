@@ -48,13 +48,19 @@ export const want = (dates: string[], t: ShiftTemplate, dayIndexes: number[], co
   dayIndexes.map((d) => ({ skillGroup, dayIndex: d, variant: variant(t, dates[d]!), count }));
 
 /**
- * buildSchedule over `dates` for agents a, b and c with the test rules, `perInterval` agents required in each
+ * buildSchedule over `dates` for the agents (a, b and c) with the test rules, `perInterval` agents required in each
  * half hour [from, to) of every day, after the previous schedule's shifts; checked to break no rule and to keep
  * the design's bound below the cost.
  */
-export async function buildAfter(dates: string[], previous: RosterEntry[], from: number, to: number, perInterval = 1) {
+export async function buildAfter(
+  dates: string[],
+  previous: RosterEntry[],
+  from: number,
+  to: number,
+  perInterval = 1,
+  agents = [agent('a'), agent('b'), agent('c')],
+) {
   const required = { p: dates.map(() => Array.from({ length: 48 }, (_, i) => (i >= from && i < to ? perInterval : 0))) };
-  const agents = [agent('a'), agent('b'), agent('c')];
   const out = await buildSchedule({
     dates,
     timeZone: 'Asia/Shanghai',
