@@ -3,8 +3,8 @@
  * BENCH_QUEUE_LOG_LINES for a quick run) into os.tmpdir(), then
  * 1. store import: `zuoxi import queue-log` into a fresh SQLite file (contacts, agent-state spans, cells
  *    and the cursor, one transaction per group of blocks; a worker thread parses while this one stores) —
- *    lines/s, CPU of all the threads, and peak memory (BENCH_QUEUE_LOG_STORE=0 skips it); it runs first, so
- *    its peak RSS is its own;
+ *    lines/s, CPU of all the threads and of the storing thread alone (Linux), and peak memory
+ *    (BENCH_QUEUE_LOG_STORE=0 skips it); it runs first, so its peak RSS is its own;
  * 2. parse + aggregate, on this thread alone: read it as an import does (LogFollower blocks, the next one read
  *    while this one is parsed), parse, and sum the contacts into the 15-minute queue × agent cells as they come
  *    (kept in memory for the whole year: ~1 M cells);
