@@ -96,6 +96,29 @@ describe('time indexes built after a large SQLite import', () => {
     }
   });
 
+  test('opening the database while another process imports (the write lock held) leaves the indexes to that import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-indexes-'));
+    const dbFile = join(dir, 'zuoxi.db');
+    const importing = await migrated(dbFile);
+    let other: DatabaseHandle | null = null;
+    try {
+      const sqlite = sqliteConnectionOf(importing.db) as NonNullable<ReturnType<typeof sqliteConnectionOf>>;
+      await deferIndexes(importing.db, sqlite);
+      sqlite.exec('BEGIN IMMEDIATE'); // a transaction of the import, under way
+      other = openDatabase(dbFile);
+      sqliteConnectionOf(other.db)?.pragma('busy_timeout = 50');
+      await migrateToLatest(other.db);
+      expect(contactIndexes(other)).toHaveLength(1);
+      sqlite.exec('COMMIT');
+      await migrateToLatest(other.db);
+      expect(contactIndexes(other)).toHaveLength(3);
+    } finally {
+      await other?.close();
+      await importing.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a call completed while they are dropped brings them back before its cell is recounted', async () => {
     const h = await migrated(':memory:');
     try {
