@@ -173,11 +173,14 @@ export async function importQueueLog(db: Kysely<Database>, path: string, options
   } finally {
     await reading?.catch(() => undefined);
     await parser.close();
-    // Also after a failure: what was stored is stored. If this does not run (the process killed), the next open
-    // of the database builds them (restoreDeferredIndexes).
-    if (deferring) await buildMissingIndexes(db, sqlite);
-    await checkpointer?.stop();
-    await follower.close();
+    try {
+      // Also after a failure: what was stored is stored. If this does not run (the process killed), the next open
+      // of the database builds them (restoreDeferredIndexes).
+      if (deferring) await buildMissingIndexes(db, sqlite);
+    } finally {
+      await checkpointer?.stop();
+      await follower.close();
+    }
   }
   return progress;
 }
