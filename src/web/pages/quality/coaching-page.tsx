@@ -6,12 +6,13 @@ import { DataTable } from '../../components/data-table.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useSignedIn } from '../../session/session-context.tsx';
+import { coachingOrder } from './coaching-order.ts';
 import type { CardVersion, Coaching } from './quality-types.ts';
 
 const STATUSES = ['open', 'in_progress', 'done', 'followed_up', 'cancelled'] as const;
 const COACH_ROLES = ['qa', 'team_lead', 'trainer'];
 
-/** 辅导: coaching tasks on the failed items of evaluations (agents: their own), by due date, with their follow-up. */
+/** 辅导: coaching tasks on the failed items of evaluations (agents: their own), those still to do first, with their follow-up. */
 export default function CoachingPage() {
   const { t } = useTranslation();
   const { api, user, center } = useSignedIn();
@@ -64,7 +65,7 @@ export default function CoachingPage() {
       </div>
       <DataTable
         caption={t('nav.coaching')}
-        rows={list.data?.items ?? []}
+        rows={[...(list.data?.items ?? [])].sort(coachingOrder)}
         rowKey={(c) => c.id}
         loading={list.loading}
         exportName="coaching"
