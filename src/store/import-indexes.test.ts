@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Contact } from '../domain/contacts/contact.ts';
 import { generateQueueLog } from '../ingest/queue-log/generate.ts';
+import { queueLogContact } from '../ingest/queue-log/parser.ts';
 import { contactsBetween } from './contacts.ts';
 import { type DatabaseHandle, openDatabase, sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
 import { deferIndexes } from './import-indexes.ts';
 import { importQueueLog } from './import-queue-log.ts';
-import { contactWithoutEnd } from './import-test-contacts.ts';
 import { loadCells, loadReportContext, rebuildCells } from './interval-cells.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -124,7 +124,7 @@ describe('time indexes built after a large SQLite import', () => {
     try {
       const sqlite = sqliteConnectionOf(h.db);
       const t = Date.UTC(2026, 0, 5, 1, 7);
-      const open = contactWithoutEnd(t);
+      const open = queueLogContact('1.1', 'sales', t, null);
       const done: Contact = { ...open, outcome: 'answered', waitSeconds: 5, answeredAt: t + 5000, endedAt: t + 65_000 };
       const store = (c: Contact) => h.db.transaction().execute((tx) => storeContactBatch(tx, [c], [], 'test', { sqlite }));
       await deferIndexes(h.db, sqlite as NonNullable<typeof sqlite>);

@@ -6,13 +6,12 @@ import type { AgentStateSpan, Contact } from '../domain/contacts/contact.ts';
 import type { IntervalCell } from '../domain/metrics/interval-cube.ts';
 import { rollUpCells } from '../domain/metrics/intervals.ts';
 import { generateQueueLog } from '../ingest/queue-log/generate.ts';
-import { createQueueLogParser } from '../ingest/queue-log/parser.ts';
+import { createQueueLogParser, queueLogContact } from '../ingest/queue-log/parser.ts';
 import type { QueueLogParserState } from '../ingest/queue-log/parser-state.ts';
 import { agentStateSpansBetween } from './contacts.ts';
 import { type DatabaseHandle, sqliteConnectionOf } from './database.ts';
 import { storeContactBatch } from './import-contacts.ts';
 import { importQueueLog } from './import-queue-log.ts';
-import { contactWithoutEnd } from './import-test-contacts.ts';
 import { loadCells, loadQueueCells, loadReportContext, rebuildCells } from './interval-cells.ts';
 import { createTestDatabase, TEST_DIALECTS } from './testing.ts';
 
@@ -84,7 +83,7 @@ describe.each(TEST_DIALECTS)('queue_log import on %s', (dialect) => {
     const h = await createTestDatabase(dialect);
     try {
       const t = Date.UTC(2026, 0, 5, 1, 7);
-      const open = contactWithoutEnd(t);
+      const open = queueLogContact('1.1', 'sales', t, null);
       const done: Contact = {
         ...open,
         outcome: 'answered',

@@ -94,26 +94,6 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
   ): void {
     if (end > start) out.spans.push({ key: `ql:${state}:${agent}:${start}`, agent, queue, state, reason, start, end });
   }
-  function newContact(callId: string, queue: string, enteredAt: number, callerId: string | null): Contact {
-    return {
-      key: `ql:${callId}:${queue}:${Math.floor(enteredAt / 1000)}`,
-      callId,
-      queue,
-      callerId,
-      enteredAt,
-      outcome: 'unknown',
-      waitSeconds: null,
-      answeredAt: null,
-      endedAt: null,
-      agent: null,
-      talkSeconds: 0,
-      holdSeconds: 0,
-      acwSeconds: 0,
-      transferred: false,
-      ringNoAnswer: 0,
-    };
-  }
-
   /** A call left the queue unanswered (or ended after answer): emit it, or hold it for its after-call work. */
   /** `callKey`: the call's key in `open` when the caller has it (saves building it again). */
   function close(c: Contact, callKey = `${c.callId}|${c.queue}`): void {
@@ -260,7 +240,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
           close(prev);
         }
         const caller = F.data(1)?.trim();
-        open.set(callKey, newContact(F.callId(), F.queue(), time, caller ? caller : null));
+        open.set(callKey, queueLogContact(F.callId(), F.queue(), time, caller ? caller : null));
         return;
       }
       case Verb.CONNECT: {
@@ -276,7 +256,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
             notACall();
             return;
           }
-          c = newContact(F.callId(), F.queue(), time - hold * 1000, null);
+          c = queueLogContact(F.callId(), F.queue(), time - hold * 1000, null);
           open.set(callKey, c);
           out.warnings.push({
             line: lineNo,
@@ -314,7 +294,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
             notACall();
             return;
           }
-          c = newContact(F.callId(), F.queue(), time - (hold + talk) * 1000, null);
+          c = queueLogContact(F.callId(), F.queue(), time - (hold + talk) * 1000, null);
           c.answeredAt = time - talk * 1000;
           out.warnings.push({
             line: lineNo,
@@ -369,7 +349,7 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
             return;
           }
           // JOINEMPTY may carry no wait (NaN): its entry is the line's time.
-          c = newContact(F.callId(), F.queue(), time - (Number.isNaN(logged) ? 0 : Math.max(logged, 0)) * 1000, null);
+          c = queueLogContact(F.callId(), F.queue(), time - (Number.isNaN(logged) ? 0 : Math.max(logged, 0)) * 1000, null);
           if (verb !== Verb.JOINEMPTY)
             out.warnings.push({
               line: lineNo,
@@ -486,5 +466,29 @@ export function createQueueLogParser(options: QueueLogParserOptions = {}): Queue
         held: [...held.values()],
         agents: [...agents.values()],
       }),
+  };
+}
+
+/**
+ * A queue_log call as it entered the queue, with no outcome yet (`unknown`): its key is the call id, queue and
+ * entry second, so a piece of the log read again finds the same contact.
+ */
+export function queueLogContact(callId: string, queue: string, enteredAt: number, callerId: string | null): Contact {
+  return {
+    key: `ql:${callId}:${queue}:${Math.floor(enteredAt / 1000)}`,
+    callId,
+    queue,
+    callerId,
+    enteredAt,
+    outcome: 'unknown',
+    waitSeconds: null,
+    answeredAt: null,
+    endedAt: null,
+    agent: null,
+    talkSeconds: 0,
+    holdSeconds: 0,
+    acwSeconds: 0,
+    transferred: false,
+    ringNoAnswer: 0,
   };
 }
