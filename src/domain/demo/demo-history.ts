@@ -1,10 +1,11 @@
+import { addDays, isoWeekday } from '../calendar/civil-date.ts';
 import type { AgentStateSpan, Contact } from '../contacts/contact.ts';
 import { staffingPlan } from '../erlang/staffing-plan.ts';
 import { normal, type Uniform } from '../simulation/random.ts';
 import { simulateCalls } from '../simulation/simulate-calls.ts';
 import type { DemoSkillGroup } from './demo-center.ts';
 import { demoRoster } from './demo-roster.ts';
-import { addDays, expectedCalls } from './demo-traffic.ts';
+import { expectedCalls } from './demo-traffic.ts';
 
 export interface DemoHistoryInput {
   /** Local midnight of the first day, epoch ms (the demo center's zone has no DST: days are 24 h). */
@@ -154,12 +155,6 @@ export function demoHistory(u: Uniform, input: DemoHistoryInput): DemoHistory {
   }
   contacts.sort((a, b) => a.enteredAt - b.enteredAt);
   return { contacts, spans };
-}
-
-/** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
-function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
 }
 
 /**

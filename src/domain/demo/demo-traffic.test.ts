@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { addDays, dayFactor, expectedCalls, intradayShares } from './demo-traffic.ts';
+import { addDays } from '../calendar/civil-date.ts';
+import { dayFactor, expectedCalls, intradayShares } from './demo-traffic.ts';
 
 test('intraday shares sum to one and form an M: two peaks with a lunch dip', () => {
   const s = intradayShares(30);

@@ -38,12 +38,6 @@ export function previousDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Expected calls per interval of one day for a queue with `weekdayCalls` on an ordinary weekday. */
 export function expectedCalls(date: string, weekdayCalls: number, intervalMinutes: number): number[] {
   const f = dayFactor(date) * weekdayCalls;

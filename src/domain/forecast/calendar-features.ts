@@ -1,5 +1,5 @@
+import { addDays } from '../calendar/civil-date.ts';
 import { type DayOverride, dayInfo, dayOfWeek } from '../calendar/day-kind.ts';
-import { addDays } from './model.ts';
 
 /** Names of the columns `calendarFeatures` returns, in order (for tables and tests). */
 export const FEATURE_NAMES = [

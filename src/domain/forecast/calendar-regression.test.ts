@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { dayDiff } from '../calendar/civil-date.ts';
 import { expectedCalls } from '../demo/demo-traffic.ts';
 import { wape } from './accuracy.ts';
 import { calendarFeatures } from './calendar-features.ts';
 import { calendarRegression, fitDailyRegression, intradayProfiles } from './calendar-regression.ts';
-import { dayDiff, sum } from './model.ts';
+import { sum } from './model.ts';
 import { toDaySeries } from './series.ts';
 import { syntheticHistory } from './synthetic.ts';
 import { makeSeries } from './test-series.ts';

@@ -1,7 +1,8 @@
+import { dayDiff } from '../calendar/civil-date.ts';
 import type { DayOverride } from '../calendar/day-kind.ts';
 import { calendarFeatures, type ProfileType, profileType } from './calendar-features.ts';
 import { ols } from './least-squares.ts';
-import { dayDiff, type Model, sum } from './model.ts';
+import { type Model, sum } from './model.ts';
 import type { DaySeries } from './series.ts';
 
 /**

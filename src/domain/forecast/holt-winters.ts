@@ -1,6 +1,7 @@
+import { dayDiff } from '../calendar/civil-date.ts';
 import type { DayOverride } from '../calendar/day-kind.ts';
 import { isSpecialDay } from './calendar-features.ts';
-import { dayDiff, type Model } from './model.ts';
+import type { Model } from './model.ts';
 import { nelderMead } from './nelder-mead.ts';
 import type { DaySeries } from './series.ts';
 

@@ -1,5 +1,5 @@
+import { dayDiff } from '../calendar/civil-date.ts';
 import type { Model } from './model.ts';
-import { dayDiff } from './model.ts';
 
 /**
  * Seasonal naive: each interval as the same interval on the same weekday of the last week of history (for a

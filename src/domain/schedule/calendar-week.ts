@@ -4,11 +4,10 @@
  * Days are dayIndex from the period's first date (negative before it, ≥ its length after it).
  */
 
-const DAY = 86_400_000;
+import { addDays, isoWeekday } from '../calendar/civil-date.ts';
 
-/** The ISO date `dayIndex` days after `first` (YYYY-MM-DD, civil dates: no zone involved). */
-export const dateAt = (first: string, dayIndex: number): string =>
-  new Date(Date.parse(`${first}T00:00:00Z`) + dayIndex * DAY).toISOString().slice(0, 10);
+/** The ISO date `dayIndex` days after `first`. */
+export const dateAt = (first: string, dayIndex: number): string => addDays(first, dayIndex);
 
 /**
  * The dayIndex of the Monday that starts the calendar week of `dayIndex`; without a first date (tests of bare
@@ -17,7 +16,7 @@ export const dateAt = (first: string, dayIndex: number): string =>
  */
 export function weekStart(first: string | undefined, dayIndex: number): number {
   if (first === undefined) return Math.floor(dayIndex / 7) * 7;
-  const monday0 = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
+  const monday0 = isoWeekday(first) - 1; // 0 = Monday
   return dayIndex - ((((dayIndex + monday0) % 7) + 7) % 7);
 }
 

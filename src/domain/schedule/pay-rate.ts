@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/civil-date.ts';
 import { dayInfo } from '../calendar/day-kind.ts';
 
 /** Lunar month and day of a Gregorian date (Intl's Chinese calendar; a leap month reads as its base month). */
@@ -10,9 +11,6 @@ function lunar(date: string): { month: number; day: number } {
   const num = (t: string) => Number((parts.find((p) => p.type === t)?.value ?? '').replace(/\D/g, ''));
   return { month: num('month'), day: num('day') };
 }
-
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The 清明 solar term in April of a 21st-century year: day = ⌊Y·0.2422 + 4.81⌋ − ⌊Y/4⌋ with Y the year mod 100

@@ -1,3 +1,4 @@
+import { isoWeekday } from '../calendar/civil-date.ts';
 import { dateAt, weeksOf } from './calendar-week.ts';
 import { isRestDay, isStatutoryHoliday } from './pay-rate.ts';
 import type { RosterEntry } from './roster.ts';
@@ -145,7 +146,7 @@ export function buildRosterModel(m: RosterModelInput): RosterModel {
           ints.push(name);
           let cost = 0;
           if (a.preferredShifts?.length && !a.preferredShifts.includes(t.template)) cost += 0.2;
-          const dow = ((new Date(`${dates[d]}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+          const dow = isoWeekday(dates[d] as string);
           if (a.preferredDaysOff?.includes(dow)) cost += 0.2;
           if (cost) obj.push(`${cost} ${name}`);
           if (lock) rows.push(` lk${name}: ${name} = ${lock.template === t.name && lock.group === g ? 1 : 0}`);

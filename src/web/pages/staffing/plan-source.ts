@@ -1,3 +1,4 @@
+import { addDays } from '../../../domain/calendar/civil-date.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { PlanAnswer } from './staffing-types.ts';
 
@@ -18,7 +19,7 @@ export interface PlanRequest {
 
 /** YYYY-MM-DD plus whole days (calendar dates, no zone involved). */
 export function plusDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(isoDate, days);
 }
 
 /** The Monday of the week holding a date (ISO weeks start on Monday). */
