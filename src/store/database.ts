@@ -45,6 +45,9 @@ export function openDatabase(url?: string, env: NodeJS.ProcessEnv = process.env)
   const target = url || env.DATABASE_URL || defaultSqlitePath(env);
   if (/^postgres(ql)?:\/\//.test(target)) {
     const pool = new pg.Pool({ connectionString: target, max: 10 });
+    // An idle pooled connection the server drops (restart, admin termination, network) makes the pool emit 'error';
+    // without a listener that ends the process. The pool discards that client and the next query opens a new one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL: an idle connection was dropped: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: target.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
   }
