@@ -12,19 +12,20 @@
  *    (SQLite), and from the in-memory cells (aim < 200 ms);
  * 4. the same month table with DuckDB SQL over the same file, and the ratio.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import SQLite from 'better-sqlite3';
 import type { Contact } from '../src/domain/contacts/contact.ts';
 import { addCell, cellAccumulator, type IntervalCell } from '../src/domain/metrics/interval-cube.ts';
 import { aggregateIntervals, rollUpCells } from '../src/domain/metrics/intervals.ts';
 import { generateQueueLog } from '../src/ingest/queue-log/generate.ts';
 import { createQueueLogParser } from '../src/ingest/queue-log/parser.ts';
 import { LogFollower } from '../src/ingest/tail/log-follower.ts';
-import { openDatabase } from '../src/store/database.ts';
+import { openDatabase, sqliteConnectionOf } from '../src/store/database.ts';
 import { importQueueLog } from '../src/store/import-queue-log.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { intervalReport } from '../src/store/reports.ts';
@@ -145,6 +146,7 @@ async function storeImport(path: string): Promise<{
   reportCpuMs: number;
   reportRows: number;
   bytes: number;
+  floor: InsertFloor | null;
 }> {
   const file = `${path}.db`;
   const h = openDatabase(file);
@@ -171,6 +173,8 @@ async function storeImport(path: string): Promise<{
     const reportMs = performance.now() - r0;
     const rc = process.cpuUsage(rc0);
     const reportCpuMs = (rc.user + rc.system) / 1000;
+    const sqlite = sqliteConnectionOf(h.db);
+    const floor = sqlite ? insertFloor(sqlite, `${path}.floor.db`) : null;
     return {
       lines: p.lines,
       contacts: p.contacts,
@@ -183,10 +187,64 @@ async function storeImport(path: string): Promise<{
       reportCpuMs,
       reportRows: rows.length,
       bytes: size,
+      floor,
     };
   } finally {
     await h.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
+  }
+}
+
+interface InsertFloor {
+  rows: number;
+  cpuSeconds: number;
+}
+
+/**
+ * What SQLite itself costs on this machine for the rows the import stored, whatever the importer does around them:
+ * each table's rows inserted again, as the importer sends them (contacts and spans one prepared INSERT each, cells
+ * sixteen to a statement), into a fresh file with the same columns and no index or key at all, 20 transactions a
+ * table — the least the storing thread, SQLite's one writer, can spend on them.
+ */
+function insertFloor(source: SQLite.Database, file: string): InsertFloor {
+  const target = new SQLite(file);
+  let rowsInAll = 0;
+  let cpuSeconds = 0;
+  try {
+    target.pragma('journal_mode = WAL');
+    target.pragma('synchronous = NORMAL');
+    for (const [table, perStatement] of [
+      ['contact', 1],
+      ['agent_state_span', 1],
+      ['interval_cell', 16],
+    ] as const) {
+      const rows = source.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][];
+      const columns = source
+        .prepare(`SELECT * FROM ${table} LIMIT 1`)
+        .columns()
+        .map((c) => c.name);
+      target.exec(`CREATE TABLE ${table} (${columns.join(', ')})`);
+      const values = (n: number) => Array.from({ length: n }, () => `(${columns.map(() => '?').join(', ')})`).join(', ');
+      const insertMany = target.prepare(`INSERT INTO ${table} VALUES ${values(perStatement)}`);
+      const per = Math.ceil(rows.length / 20);
+      const thread0 = storingThreadCpu();
+      const all0 = process.cpuUsage();
+      for (let at = 0; at < rows.length; at += per) {
+        const end = Math.min(at + per, rows.length);
+        target.transaction(() => {
+          let i = at;
+          for (; i + perStatement <= end; i += perStatement) insertMany.run(rows.slice(i, i + perStatement).flat());
+          if (i < end) target.prepare(`INSERT INTO ${table} VALUES ${values(end - i)}`).run(rows.slice(i, end).flat());
+        })();
+      }
+      const all = process.cpuUsage(all0);
+      cpuSeconds += thread0 === null ? (all.user + all.system) / 1e6 : (storingThreadCpu() ?? 0) - thread0;
+      rowsInAll += rows.length;
+    }
+    return { rows: rowsInAll, cpuSeconds };
+  } finally {
+    target.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
 }
 
@@ -248,6 +306,12 @@ export async function run(): Promise<void> {
       console.log(
         `one-month 15-minute report by queue from the stored cells (intervalReport, SQLite): ${st.reportRows} rows in ${st.reportMs.toFixed(1)} ms, ${st.reportCpuMs.toFixed(0)} ms of CPU (aim < 200 ms)`,
       );
+      if (st.floor) {
+        const { rows, cpuSeconds } = st.floor;
+        console.log(
+          `SQLite floor on this machine: the ${rows.toLocaleString('en')} stored rows (contacts, spans, cells) inserted again as the importer sends them, into tables with no index: ${cpuSeconds.toFixed(1)} s of CPU (${((cpuSeconds / rows) * 1e6).toFixed(1)} µs a row) → storing these rows cannot go faster than ${Math.round(st.lines / cpuSeconds).toLocaleString('en')} lines/s here, even with nothing else on SQLite's one writer thread`,
+        );
+      }
     }
 
     t0 = performance.now();
