@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_TEMPLATES, type ShiftTemplate } from '../../domain/schedule/types.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
-import { addAgents, addPolicyGroup, addPublishedSchedule, addShift } from './schedule-test-setup.ts';
+import {
+  addAgents,
+  addDraftSchedule,
+  addPolicyGroup,
+  addPublishedSchedule,
+  addShift,
+  approveRequest,
+} from './schedule-test-setup.ts';
 
 const [EARLY, , LATE] = DEFAULT_TEMPLATES; // 早班 from 07:00, 晚班 14:00–23:00
 
@@ -61,12 +68,7 @@ describe.each(TEST_DIALECTS)('schedule changes across two published schedules on
     expect(res.json().check.violations).toContainEqual(
       expect.objectContaining({ agent: '1003', rule: 'min_rest', detail: expect.stringContaining('the schedule before') }),
     );
-    const approve = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/schedule-requests/${res.json().id}/decision`,
-      headers: planner,
-      payload: { approve: true },
-    });
+    const approve = await approveRequest(t, planner, res.json().id);
     expect(approve.statusCode).toBe(409);
     expect(approve.json().errors.map((e: { path: string }) => e.path)).toContain('min_rest');
   });
@@ -135,8 +137,7 @@ describe.each(TEST_DIALECTS)('publishing re-checks a draft against the published
     const [id] = await addAgents(db, await addPolicyGroup(db), 1001, 1);
     who = { id: id!, no: '1001' };
     before = await addPublishedSchedule(db, '2026-11-23', 1, { publishedAt: 1 });
-    draft = await addPublishedSchedule(db, '2026-11-30', 1);
-    await db.updateTable('schedule').set({ status: 'draft', published_at: null }).where('id', '=', draft).execute();
+    draft = await addDraftSchedule(db, '2026-11-30', 1);
     await addShift(db, draft, who, '2026-11-30', EARLY!);
     planner = (await t.signIn('planner')).headers;
   });
@@ -197,12 +198,7 @@ describe.each(TEST_DIALECTS)('a swap with a colleague’s day in the neighbourin
   test('allowed when they hold, and approving changes both schedules', async () => {
     const res = await ask('2026-12-07');
     expect(res.json().check).toEqual({ eligible: true, violations: [] });
-    const approve = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/schedule-requests/${res.json().id}/decision`,
-      headers: planner,
-      payload: { approve: true },
-    });
+    const approve = await approveRequest(t, planner, res.json().id);
     expect(approve.statusCode, approve.body).toBe(200);
     expect([...approve.json().changed].sort()).toEqual(['1001', '1002']);
     const rows = await t.handle.db

@@ -7,6 +7,7 @@ import { shiftVariants } from '../../domain/schedule/shift-variants.ts';
 import { storedFromEntry } from '../../domain/schedule/stored-roster.ts';
 import type { ShiftTemplate } from '../../domain/schedule/types.ts';
 import type { Db } from '../../store/audit.ts';
+import type { TestApp } from '../testing.ts';
 
 /** Active agents `employee_no`s numbered from `first`, 40 h contracts, each with the skill `groupId`; their ids. */
 export async function addAgents(
@@ -55,6 +56,16 @@ export async function addPublishedSchedule(
   weeks: number,
   opts: { publishedAt?: number; resultJson?: string | null } = {},
 ): Promise<number> {
+  return addSchedule(db, start, weeks, opts.resultJson ?? null, opts.publishedAt ?? 1);
+}
+
+/** A draft schedule of `weeks` from `start`, as built and not yet published; its id. */
+export async function addDraftSchedule(db: Db, start: string, weeks: number): Promise<number> {
+  return addSchedule(db, start, weeks, null, null);
+}
+
+/** A schedule, published at `publishedAt` or a draft when it is null. */
+async function addSchedule(db: Db, start: string, weeks: number, resultJson: string | null, publishedAt: number | null) {
   return (
     await db
       .insertInto('schedule')
@@ -62,11 +73,11 @@ export async function addPublishedSchedule(
         name: `${start} 周`,
         start_date: start,
         weeks,
-        status: 'published',
-        result_json: opts.resultJson ?? null,
+        status: publishedAt === null ? 'draft' : 'published',
+        result_json: resultJson,
         created_at: 0,
         created_by: 'planner',
-        published_at: opts.publishedAt ?? 1,
+        published_at: publishedAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -99,3 +110,12 @@ export async function addShift(
     })
     .execute();
 }
+
+/** The planner's approval of a schedule request. */
+export const approveRequest = (t: TestApp, planner: Record<string, string>, requestId: number) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/schedule-requests/${requestId}/decision`,
+    headers: planner,
+    payload: { approve: true },
+  });

@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Role } from '../../domain/auth/roles.ts';
 import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
-import { boundaryViolations } from '../../domain/schedule/boundary-check.ts';
 import { buildSchedule, recountCoverage } from '../../domain/schedule/build-schedule.ts';
+import { publishViolations } from '../../domain/schedule/publish-check.ts';
 import type { Lock } from '../../domain/schedule/types.ts';
 import type { Db } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
@@ -305,22 +305,22 @@ export async function scheduleRoutes(app: FastifyInstance) {
     tags: TAGS,
     params: idParams,
     summary:
-      'Publish a schedule to the agents (each agent with shifts is notified); refused (409, errors: rule and "agent: date: detail") when it would break the labour rules across the published schedules on either side as they are now',
+      'Publish a schedule to the agents (each agent with shifts is notified); refused (409, errors: rule and "agent: date: detail") when its assignments break a labour rule, within it or across the published schedules on either side as they are now',
     handler: async ({ ctx, params, actor }) =>
       ctx.db.transaction().execute(async (tx) => {
         const s = await tx.selectFrom('schedule').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!s) throw notFound('schedule');
         if (s.status === 'published') throw new HttpProblem(409, 'Conflict', 'already published');
-        // Re-checked against the published schedules on either side as they are now: one may have changed since
-        // this draft was built.
+        // The whole draft, re-checked now: edits, kept locks, leave approved since the build and changed
+        // neighbours can each leave a violation the build did not have (see publishViolations).
         const loaded = (await loadSchedule(tx, s.id))!;
-        const across = boundaryViolations(loaded.roster, loaded.agents, loaded.rules, loaded.ctx);
-        if (across.length)
+        const broken = publishViolations(loaded.roster, loaded.agents, loaded.rules, loaded.ctx);
+        if (broken.length)
           throw new HttpProblem(
             409,
             'Conflict',
-            'the schedule would break the labour rules across the neighbouring published schedules',
-            across.map((v) => ({
+            'the schedule breaks the labour rules',
+            broken.map((v) => ({
               path: v.rule,
               message: `${v.agent}: ${v.dayIndex === undefined ? '' : `${loaded.dates[v.dayIndex]}: `}${v.detail}`,
             })),
