@@ -76,3 +76,49 @@ describe('the demo work-order plan', () => {
     expect(count((o) => o.team === 1 && actions(o).at(-1) === 'reply')).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('duplicates in the demo plan (重复工单, merged)', () => {
+  // Every fifth call from the caller of the call 32 before (3.2 hours earlier; that one is not a repeat itself).
+  const repeating = calls.map((c, i) => (i % 5 === 4 && i >= 32 ? { ...c, callerId: calls[i - 32]!.callerId } : c));
+  const callOf = new Map(repeating.map((c) => [c.key, c]));
+  const orders = demoWorkOrders(createRandom(5), {
+    calls: repeating,
+    teamOf,
+    now: NOW,
+    calendar: CAL,
+    focusTeam: 1,
+    share: 0.15,
+  });
+  const duplicates = orders.flatMap((o, i) =>
+    o.steps[0]?.action.type === 'merge' ? [{ o, i, into: o.steps[0].action.into }] : [],
+  );
+
+  test('a caller who calls again about an open dispatched order gets a second order, merged into the first while it is open', () => {
+    expect(duplicates.length).toBeGreaterThan(5);
+    for (const { o, i, into } of duplicates) {
+      const first = orders[into]!;
+      expect(into).toBeLessThan(i);
+      expect(o.steps).toHaveLength(1);
+      expect(first.steps[0]?.action.type).not.toBe('merge');
+      // Same caller (the second call's own number) and the same matter.
+      expect(callOf.get(o.contactKey)?.callerId).toBe(first.caller.phone);
+      expect(o.caller.phone).toBe(first.caller.phone);
+      expect([o.title, o.location]).toEqual([first.title, first.location]);
+      expect(o.contactKey).not.toBe(first.contactKey);
+      expect(o.at - first.at).toBeGreaterThan(3_600_000);
+      expect(o.at).toBeGreaterThan(o.callEndedAt);
+      // Merged after it was filed, before now, by a lead, into an order dispatched and not yet called back or closed.
+      const mergeAt = o.steps[0]!.at;
+      expect(mergeAt).toBeGreaterThan(o.at);
+      expect(mergeAt).toBeLessThan(NOW);
+      expect(o.steps[0]!.by.kind).toBe('lead');
+      expect(first.steps.some((s) => s.action.type === 'dispatch' && s.at < mergeAt)).toBe(true);
+      expect(first.steps.some((s) => (s.action.type === 'callback' || s.action.type === 'close') && s.at <= mergeAt)).toBe(false);
+    }
+  });
+
+  test('no call is filed twice, and without callers who call again there are none', () => {
+    expect(new Set(orders.map((o) => o.contactKey)).size).toBe(orders.length);
+    expect(plan(5).some((o) => o.steps.some((s) => s.action.type === 'merge'))).toBe(false);
+  });
+});

@@ -38,7 +38,9 @@ export type DemoAction =
   | { type: 'callback'; satisfaction: Satisfaction }
   | { type: 'close'; note: string }
   | { type: 'remind' }
-  | { type: 'supervise'; note: string };
+  | { type: 'supervise'; note: string }
+  /** Merged as a duplicate into the plan's order at index `into` (an earlier one, still open then). */
+  | { type: 'merge'; into: number; note: string };
 
 export interface DemoStep {
   at: number;
@@ -166,7 +168,56 @@ export function demoWorkOrders(u: Uniform, input: DemoWorkOrderInput): DemoOrder
   holdLatest(orders, 2, (o, s, i) => s.action.type === 'dispatch' && o.steps[i - 1]?.action.type === 'return');
   holdLatest(orders, 3, (_, s) => s.action.type === 'approveExtension' || s.action.type === 'rejectExtension');
   holdLatest(orders, 6, (o, s) => o.team === input.focusTeam && (s.action.type === 'callback' || s.action.type === 'close'));
-  return orders;
+  return [...orders, ...duplicateOrders(u, input, orders)];
+}
+
+/** Share of callers who call again about their dispatched, still open order whose second call is filed (then merged). */
+const DUPLICATE_SHARE = 0.5;
+
+/**
+ * Duplicates (重复工单): a caller whose dispatched order is still open calls again about it (another answered call
+ * from the same number, 1–72 hours later) and the agent who answers files the matter again; the lead of that
+ * agent's team merges the new order into the first, 10–90 minutes later, while the first is still open. Returned
+ * in time order after `orders`, each with a merge step into its original's index (none after `now`).
+ */
+function duplicateOrders(u: Uniform, input: DemoWorkOrderInput, orders: readonly DemoOrder[]): DemoOrder[] {
+  const byCaller = new Map<string, DemoCall[]>();
+  for (const c of input.calls) {
+    if (!c.callerId) continue;
+    const list = byCaller.get(c.callerId);
+    if (list) list.push(c);
+    else byCaller.set(c.callerId, [c]);
+  }
+  const used = new Set(orders.map((o) => o.contactKey));
+  const out: DemoOrder[] = [];
+  orders.forEach((o, into) => {
+    const dispatched = o.steps.find((s) => s.action.type === 'dispatch')?.at;
+    if (!o.caller.phone || dispatched === undefined) return;
+    // Open until its callback or close (a callback may also lead to redo: earlier is the safe side).
+    const closing = o.steps.find((s) => s.action.type === 'callback' || s.action.type === 'close')?.at ?? input.now;
+    const again = (byCaller.get(o.caller.phone) ?? []).find(
+      (c) =>
+        !used.has(c.key) &&
+        c.endedAt > Math.max(o.at + HOUR, dispatched) &&
+        c.endedAt < Math.min(o.at + 72 * HOUR, closing - 2 * HOUR),
+    );
+    if (!again || u() >= DUPLICATE_SHARE) return;
+    const at = again.endedAt + Math.round(between(u, 60, 240) * 1000);
+    const mergeAt = at + Math.round(between(u, 10, 90) * MINUTE);
+    if (mergeAt >= Math.min(closing, input.now)) return;
+    used.add(again.key);
+    out.push({
+      ...o,
+      contactKey: again.key,
+      agentNo: again.agentNo,
+      team: input.teamOf.get(again.agentNo) ?? 0,
+      at,
+      callEndedAt: again.endedAt,
+      urgent: false,
+      steps: [{ at: mergeAt, by: { kind: 'lead' }, action: { type: 'merge', into, note: '同一来电人同一诉求，合并办理' } }],
+    });
+  });
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /**

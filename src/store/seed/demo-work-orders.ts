@@ -143,7 +143,7 @@ export async function applyDemoOrders(
       } else {
         const step = o.steps[e.step] as DemoStep;
         const who = personOf(people, o, step);
-        await actOnOrderIn(store, who, who.actor, ids[e.order] as number, apiAction(step.action, people), e.at);
+        await actOnOrderIn(store, who, who.actor, ids[e.order] as number, apiAction(step.action, people, ids), e.at);
       }
     } catch (err) {
       const what = e.step < 0 ? 'register' : o.steps[e.step]?.action.type;
@@ -166,8 +166,10 @@ function personOf(people: DemoPeople, o: DemoOrder, s: DemoStep): Person {
   return must(people.units.get(s.by.unit), `unit ${s.by.unit}`);
 }
 
-function apiAction(a: DemoAction, people: DemoPeople): ApiAction {
+function apiAction(a: DemoAction, people: DemoPeople, ids: readonly number[]): ApiAction {
   switch (a.type) {
+    case 'merge':
+      return { type: 'merge', intoId: must(ids[a.into], `order ${a.into} registered before its duplicate`), note: a.note };
     case 'dispatch':
       return { type: 'dispatch', unitIds: a.units.map((code) => must(people.unitIds.get(code), `unit ${code}`)) };
     case 'requestExtension':
