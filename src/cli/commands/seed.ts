@@ -10,7 +10,7 @@ export function register(program: Command): void {
   seed
     .command('demo')
     .description(
-      'seed the demo center 示例热线 (organisation and logins, weeks of call history, work orders, QA evaluations) into an empty database',
+      'seed the demo center 示例热线 (organisation and logins, weeks of call history, work orders, QA evaluations, a published schedule of this week and the next) into an empty database',
     )
     .option('--weeks <n>', 'weeks of call history', '8')
     .option(...dbOption)

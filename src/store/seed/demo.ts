@@ -16,6 +16,7 @@ import { sqliteConnectionOf } from '../database.ts';
 import { loadReportContext, rebuildCells } from '../interval-cells.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoOrganisation } from './demo-organisation.ts';
+import { seedDemoSchedule } from './demo-schedule.ts';
 import { seedDemoWorkOrders } from './demo-work-orders.ts';
 
 export const DEMO_SEED = 12345;
@@ -46,8 +47,9 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions
 
 /**
  * Seeds the demo center 示例热线 deterministically (fixed random seed): organisation, users, weeks of call history
- * from the queue simulation, QA evaluations and calibrations, and the work orders of those weeks through the
- * work-order service (demo-work-orders.ts), in one transaction — all of it or nothing.
+ * from the queue simulation, QA evaluations and calibrations, the work orders of those weeks through the
+ * work-order service (demo-work-orders.ts), and the published schedule of this week and the next
+ * (demo-schedule.ts), in one transaction — all of it or nothing.
  */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult> {
   const log = options.log ?? (() => {});
@@ -105,6 +107,13 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     log(
       `${orders.orders.toLocaleString()} work orders (${orders.history.toLocaleString()} history lines) through the work-order service in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
     );
+    // After the orders, which stay as they were planned: their urgent ones went to every team lead, as when no
+    // published schedule covers a day.
+    const t2 = performance.now();
+    const schedule = await seedDemoSchedule(tx, { now: options.now, timeZone: DEMO_TIME_ZONE, agents });
+    log(
+      `published schedule ${schedule.start} (${schedule.assignments} shifts, fit ${schedule.fit?.toFixed(3) ?? '—'}, ${schedule.violations} rule violations) in ${((performance.now() - t2) / 1000).toFixed(1)} s`,
+    );
     await writeAudit(
       tx,
       SYSTEM_ACTOR,
@@ -112,7 +121,13 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         action: 'seed',
         entity: 'center',
         entityId: null,
-        after: { demo: '示例热线', agents: agents.length, contacts: history.contacts.length, workOrders: orders.orders },
+        after: {
+          demo: '示例热线',
+          agents: agents.length,
+          contacts: history.contacts.length,
+          workOrders: orders.orders,
+          scheduleShifts: schedule.assignments,
+        },
       },
       options.now,
     );
