@@ -95,6 +95,11 @@ describe.each(TEST_DIALECTS)('publishing refuses a draft that breaks the labour 
     const approved = await approveRequest(t, planner, asked.json().id);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().changed).toEqual([]);
+    // The planner sees it before publishing: the draft's violations are counted as they are now (none at the build).
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/schedules/${draft}`, headers: planner });
+    expect(shown.json().result.violations).toEqual([
+      { agent: '1001', rule: 'unavailable', dayIndex: 2, detail: 'works on 2027-02-03 (leave or unavailable)' },
+    ]);
     const refused = await publish(draft);
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json().errors).toEqual([

@@ -59,9 +59,9 @@ export async function addPublishedSchedule(
   return addSchedule(db, start, weeks, opts.resultJson ?? null, opts.publishedAt ?? 1);
 }
 
-/** A draft schedule of `weeks` from `start`, as built and not yet published; its id. */
+/** A draft schedule of `weeks` from `start`, as built (a result without coverage) and not yet published; its id. */
 export async function addDraftSchedule(db: Db, start: string, weeks: number): Promise<number> {
-  return addSchedule(db, start, weeks, null, null);
+  return addSchedule(db, start, weeks, JSON.stringify({ violations: [] }), null);
 }
 
 /** A schedule, published at `publishedAt` or a draft when it is null. */

@@ -17,20 +17,26 @@ import { computeForecast } from '../services/forecast-service.ts';
 const PLAN: Role[] = ['planner', 'manager', 'admin'];
 const TAGS = ['schedules'];
 
-/** The stored result with coverage and fit recounted from the assignments as they are now (after requests and edits). */
+/**
+ * The stored result with coverage and fit recounted from the assignments as they are now (after requests and
+ * edits), and the violations as publishing would find them now (kept locks, leave approved since, neighbours).
+ */
 async function currentResult(db: Db, id: number, json: string | null) {
   if (!json) return null;
   const result = JSON.parse(json) as {
     coverage?: Parameters<typeof recountCoverage>[0];
     understaffed?: { intervalStart: string; skillGroup: string }[];
   };
-  const loaded = result.coverage ? await loadSchedule(db, id) : null;
-  if (!loaded || !result.coverage) return result;
+  const loaded = await loadSchedule(db, id);
+  if (!loaded) return result;
+  const violations = publishViolations(loaded.roster, loaded.agents, loaded.rules, loaded.ctx);
+  if (!result.coverage) return { ...result, violations };
   const now = recountCoverage(result.coverage, loaded.roster, loaded.dates, loaded.rules.intervalMinutes);
   const under = new Set(now.coverage.filter((c) => c.scheduled < c.required).map((c) => `${c.intervalStart}|${c.skillGroup}`));
   return {
     ...result,
     ...now,
+    violations,
     understaffed: result.understaffed?.filter((u) => under.has(`${u.intervalStart}|${u.skillGroup}`)),
   };
 }

@@ -68,7 +68,7 @@ export default function SchedulesPage() {
   const [start, setStart] = useState(nextMonday());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // What the last refusal refused: a publish is refused for the rules across the neighbouring schedules.
+  // What the last refusal refused: a publish (the whole draft checked) or a change (what it would add).
   const [publishing, setPublishing] = useState(false);
   const run = async (fn: () => Promise<unknown>, publish = false) => {
     setBusy(true);
@@ -95,6 +95,16 @@ export default function SchedulesPage() {
     return out;
   };
   const refused = violationsOf(error);
+  // The cells a refusal names ('agent: date: detail'), outlined in the grid with their rules so the planner finds them.
+  const broken = new Map<string, string[]>();
+  for (const v of refused?.violations ?? []) {
+    const date = /^(\d{4}-\d{2}-\d{2}): /.exec(v.detail)?.[1];
+    if (date)
+      broken.set(`${v.agent}|${date}`, [
+        ...(broken.get(`${v.agent}|${date}`) ?? []),
+        t(`schedReq.rule.${v.rule}`, { defaultValue: v.rule }),
+      ]);
+  }
   const option = useMemo<ChartOption | null>(() => {
     if (!d) return null;
     const byStart = new Map<string, { r: number; s: number }>();
@@ -331,6 +341,7 @@ export default function SchedulesPage() {
                   {grid.dates.map((x) => {
                     const c = grid.cell.get(`${a}|${x}`);
                     const agentNo = c?.agentNo ?? a.split(' ')[0] ?? '';
+                    const rules = broken.get(`${agentNo}|${x}`);
                     const open = () => {
                       setError(null);
                       setEdit({ agentNo, agent: a, date: x, shift: c ? (c.shift.split('·')[0] ?? '') : '', start: '' });
@@ -347,7 +358,13 @@ export default function SchedulesPage() {
                       <td
                         key={x}
                         className={`${c ? `shift shift-${c.shift.split('·')[0]}` : 'muted'} editable`}
-                        title={c ? `${c.shift}${c.locked ? ` · ${t('sched.locked')}` : ''}` : undefined}
+                        title={
+                          [c && `${c.shift}${c.locked ? ` · ${t('sched.locked')}` : ''}`, rules?.join('、')]
+                            .filter(Boolean)
+                            .join(' · ') || undefined
+                        }
+                        data-broken={rules?.join('、')}
+                        style={rules ? { outline: '2px solid var(--danger)', outlineOffset: -2 } : undefined}
                         onDragOver={(e) => e.preventDefault()}
                         onDrop={(e) => {
                           e.preventDefault();
