@@ -73,7 +73,9 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
     const mixed = { ...complaint, category: 'consultation', alsoCategories: ['complaint'] };
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/work-orders', headers: agent, payload: mixed });
     expect(created.statusCode, created.body).toBe(201);
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/work-orders/${created.json().id}`, headers: agent })).json();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/work-orders/${created.json().id}`, headers: agent })
+    ).json();
     expect(detail.category).toBe('complaint');
   });
 
@@ -371,6 +373,8 @@ describe.each(TEST_DIALECTS)('work orders on %s', (dialect) => {
     expect((await act(agent, b.id, { type: 'merge', intoId: a.id })).statusCode).toBe(403);
     expect((await act(lead, b.id, { type: 'merge', intoId: a.id })).json().status).toBe('merged');
     expect((await detailOf(lead, b.id)).mergedIntoId).toBe(a.id);
+    expect((await detailOf(lead, b.id)).mergedIntoNumber).toBe((await detailOf(lead, a.id)).number);
+    expect((await detailOf(lead, a.id)).mergedIntoNumber).toBeNull();
     expect((await detailOf(lead, a.id)).history.map((h: { action: string }) => h.action)).toEqual(['register', 'mergedFrom']);
     expect((await act(lead, b.id, { type: 'remind' })).statusCode).toBe(409);
   });

@@ -273,6 +273,11 @@ export async function workOrderRoutes(app: FastifyInstance) {
       const cal = await businessCalendar(ctx.db);
       const now = ctx.now();
       const unitName = new Map(d.dispatches.map((x) => [x.unit_id, x.unit_name]));
+      // The survivor of a merge by its number, as people quote orders (ids are internal).
+      const mergedInto =
+        o.merged_into_id == null
+          ? null
+          : await ctx.db.selectFrom('work_order').select('number').where('id', '=', o.merged_into_id).executeTakeFirst();
       return {
         id: o.id,
         number: o.number,
@@ -302,6 +307,7 @@ export async function workOrderRoutes(app: FastifyInstance) {
         escalationLevel: o.escalation_level,
         satisfaction: o.satisfaction,
         mergedIntoId: o.merged_into_id,
+        mergedIntoNumber: mergedInto?.number ?? null,
         queue: o.assignee_queue,
         firstOwnerUserId: o.first_owner_user_id,
         // 话后完成时限: registered within 15 minutes of the call's end (the seed center's rule).

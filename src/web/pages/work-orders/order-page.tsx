@@ -72,7 +72,7 @@ export default function OrderPage() {
                 <>
                   <dt>{t('wo.mergedInto')}</dt>
                   <dd>
-                    <Link to={`/work-orders/${o.mergedIntoId}`}>#{o.mergedIntoId}</Link>
+                    <Link to={`/work-orders/${o.mergedIntoId}`}>{o.mergedIntoNumber ?? `#${o.mergedIntoId}`}</Link>
                   </dd>
                 </>
               )}

@@ -58,6 +58,8 @@ export interface OrderDetail extends Omit<OrderListItem, 'overdue' | 'units'> {
   reminderCount: number;
   satisfaction: string | null;
   mergedIntoId: number | null;
+  /** The number (e.g. 20261124-000123) of the order it was merged into. */
+  mergedIntoNumber: string | null;
   dispatches: Dispatch[];
   history: {
     id: number;
