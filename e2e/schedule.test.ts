@@ -1,8 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addDays } from '../src/domain/calendar/civil-date.ts';
 import { launchBrowser, type RunningServer, startServer } from './browser.ts';
 
-// The demo center: the planner builds a week; the agent (10102) is given leave on a day the draft has them work
+// The demo center: the planner builds a week — the one after the demo's published fortnight (this week and the
+// next), which the page offers as the start: one published schedule a day, so a week inside it could not be
+// published; the agent (10102) is given leave on a day the draft has them work
 // (approved after the build, it changes no draft), so publishing is refused under 不能发布 with the rule and the
 // cell outlined, and the planner rests that day and publishes. Then the agent asks a team-mate — the team
 // leader 10101 (user 'lead') when the week allows — to swap shifts (换班: the agent's shift on a day the mate is
@@ -41,11 +44,24 @@ describe('schedule requests', () => {
   test('a draft that breaks a labour rule is refused under 不能发布 with the rule; the planner finds the cell, fixes it, publishes', async () => {
     const planner = await signIn('planner');
     await planner.goto(`${server.url}/schedule`);
+    // The start offered is the Monday after the last published day: the demo's fortnight ends on next Sunday.
+    const schedules = await planner.evaluate(
+      async () =>
+        ((await (await fetch('/api/v1/schedules')).json()) as { items: { start: string; weeks: number; status: string }[] })
+          .items,
+    );
+    const demo = schedules.filter((s) => s.status === 'published');
+    expect(demo).toHaveLength(1);
+    const monday = addDays(demo[0]!.start, demo[0]!.weeks * 7);
+    const startInput = planner.locator('input[name="start"]');
+    await expect.poll(() => startInput.inputValue(), { timeout: 15_000 }).toBe(monday);
+    expect(await planner.locator('[data-testid="start-published"]').count()).toBe(0);
     await planner.getByRole('button', { name: '按预测生成排班' }).click();
     // The demo's published week shows until the draft is built; only a draft has 发布.
     const publish = planner.getByRole('button', { name: '发布', exact: true });
     await publish.waitFor({ timeout: 240_000 });
     const draft = await planner.locator('select[aria-label="排班"]').inputValue();
+    expect(await planner.locator('select[aria-label="排班"] option:checked').textContent()).toContain(`${monday} 起 1 周`);
     const worked = await planner
       .locator('[data-cell^="10102|"]')
       .evaluateAll((els) =>
@@ -180,7 +196,7 @@ describe('schedule requests', () => {
     const agent = contexts[1]!.pages()[0]!;
     await planner.goto(`${server.url}/schedule`);
     await planner.locator('table.schedule-grid').waitFor({ timeout: 30_000 });
-    // From the grid, not the agent's list: another published schedule (the demo's) may hold the same days.
+    // From the grid, not the agent's list, which also holds the demo's fortnight before the week built.
     const cells = await planner
       .locator('[data-cell^="10102|"]')
       .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.cell!.split('|')[1]!, e.textContent ?? ''] as const));

@@ -2,13 +2,21 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../../domain/schedule/types.ts';
 import { TEST_DIALECTS } from '../../store/testing.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
-import { addAgents, addDraftSchedule, addPolicyGroup, addShift, approveRequest } from './schedule-test-setup.ts';
+import {
+  addAgents,
+  addDraftSchedule,
+  addPolicyGroup,
+  addPublishedSchedule,
+  addShift,
+  approveRequest,
+} from './schedule-test-setup.ts';
 
 const [EARLY, , LATE] = DEFAULT_TEMPLATES; // 早班 07:00–16:00 (8 h paid), 晚班 14:00–23:00
 
-// Drafts whose own assignments break a labour rule, with no published schedule anywhere: whatever publishing
-// refuses here it refuses for the draft itself, not for a neighbour. Each draft is in a month of its own.
-describe.each(TEST_DIALECTS)('publishing refuses a draft that breaks the labour rules within itself on %s', (dialect) => {
+// Drafts whose own assignments break a labour rule, with no published schedule near them: whatever publishing
+// refuses here it refuses for the draft itself, not for a neighbour. Each draft is in a month of its own; the
+// last test publishes in May 2027, out of the others' reach, to refuse drafts that overlap a published schedule.
+describe.each(TEST_DIALECTS)('publishing refuses a draft for its own rules or dates on %s', (dialect) => {
   let t: TestApp;
   let planner: Record<string, string>;
   let agentH: Record<string, string>;
@@ -29,8 +37,12 @@ describe.each(TEST_DIALECTS)('publishing refuses a draft that breaks the labour 
   /** The draft as publishing left it: its status, and what was sent or recorded for it. */
   const state = async (id: number) => {
     const db = t.handle.db;
-    const s = await db.selectFrom('schedule').select(['status', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
-    const sent = await db.selectFrom('notification').select('text').where('text', 'like', '排班已发布%').execute();
+    const s = await db
+      .selectFrom('schedule')
+      .select(['name', 'status', 'published_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const sent = await db.selectFrom('notification').select('text').where('text', '=', `排班已发布：${s.name}`).execute();
     const audit = await db
       .selectFrom('audit_log')
       .select('action')
@@ -106,5 +118,38 @@ describe.each(TEST_DIALECTS)('publishing refuses a draft that breaks the labour 
       { path: 'unavailable', message: '1001: 2027-02-03: works on 2027-02-03 (leave or unavailable)' },
     ]);
     expect((await state(draft)).status).toBe('draft');
+  });
+  // One published schedule a day: the published fortnight 05-03…05-16; drafts whose shifts keep every rule.
+  test('a draft overlapping a published schedule, by a week or by one day, is refused naming it and the days; the week after publishes', async () => {
+    const db = t.handle.db;
+    const fortnight = await addPublishedSchedule(db, '2027-05-03', 2);
+    await addShift(db, fortnight, who[0]!, '2027-05-03', EARLY!);
+    const draft = async (start: string, day: string) => {
+      const id = await addDraftSchedule(db, start, 1);
+      await addShift(db, id, who[0]!, day, EARLY!);
+      return id;
+    };
+    const second = await draft('2027-05-10', '2027-05-11');
+    const refused = await publish(second);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().errors).toEqual([{ path: 'published_overlap', message: '2027-05-03 周: 2027-05-10…2027-05-16' }]);
+    expect(await state(second)).toEqual({ status: 'draft', publishedAt: null, sent: 0, audited: 0 });
+    // From Sunday 05-16, the fortnight's last day: one day shared is enough.
+    const sunday = await draft('2027-05-16', '2027-05-18');
+    const one = await publish(sunday);
+    expect(one.statusCode, one.body).toBe(409);
+    expect(one.json().errors).toEqual([{ path: 'published_overlap', message: '2027-05-03 周: 2027-05-16' }]);
+    expect(await state(sunday)).toEqual({ status: 'draft', publishedAt: null, sent: 0, audited: 0 });
+    // Monday 05-17, the day after: a neighbour, published and notified.
+    const after = await draft('2027-05-17', '2027-05-18');
+    const ok = await publish(after);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ id: after, status: 'published', notified: 1 });
+    expect(await state(after)).toMatchObject({ status: 'published', sent: 1, audited: 1 });
+    // Now the draft from Sunday 05-16 overlaps both: each named with its days.
+    expect((await publish(sunday)).json().errors).toEqual([
+      { path: 'published_overlap', message: '2027-05-03 周: 2027-05-16' },
+      { path: 'published_overlap', message: '2027-05-17 周: 2027-05-17…2027-05-22' },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { Role } from '../../domain/auth/roles.ts';
 import { staffingPlan } from '../../domain/erlang/staffing-plan.ts';
 import { buildSchedule, recountCoverage } from '../../domain/schedule/build-schedule.ts';
 import { publishViolations } from '../../domain/schedule/publish-check.ts';
+import { publishedOverlaps } from '../../domain/schedule/schedule-periods.ts';
 import type { Lock } from '../../domain/schedule/types.ts';
 import type { Db } from '../../store/audit.ts';
 import { writeAudit } from '../../store/audit.ts';
@@ -311,12 +312,27 @@ export async function scheduleRoutes(app: FastifyInstance) {
     tags: TAGS,
     params: idParams,
     summary:
-      'Publish a schedule to the agents (each agent with shifts is notified); refused (409, errors: rule and "agent: date: detail") when its assignments break a labour rule, within it or across the published schedules on either side as they are now',
+      'Publish a schedule to the agents (each agent with shifts is notified); refused (409) when its dates overlap a published schedule (errors: published_overlap and "name: first…last shared day"), or when its assignments break a labour rule, within it or across the published schedules on either side as they are now (errors: rule and "agent: date: detail")',
     handler: async ({ ctx, params, actor }) =>
       ctx.db.transaction().execute(async (tx) => {
         const s = await tx.selectFrom('schedule').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!s) throw notFound('schedule');
         if (s.status === 'published') throw new HttpProblem(409, 'Conflict', 'already published');
+        // One published schedule a day: the rules across schedules read the others as neighbours, and the agents'
+        // and teams' shifts would list a day twice. Checked first: with the same days twice the labour rules are moot.
+        const published = await tx
+          .selectFrom('schedule')
+          .select(['name', 'start_date as start', 'weeks'])
+          .where('status', '=', 'published')
+          .execute();
+        const overlaps = publishedOverlaps({ start: s.start_date, weeks: s.weeks }, published);
+        if (overlaps.length)
+          throw new HttpProblem(
+            409,
+            'Conflict',
+            'the schedule overlaps a published schedule',
+            overlaps.map((o) => ({ path: 'published_overlap', message: `${o.name}: ${o.from}${o.days > 1 ? `…${o.to}` : ''}` })),
+          );
         // The whole draft, re-checked now: edits, kept locks, leave approved since the build and changed
         // neighbours can each leave a violation the build did not have (see publishViolations).
         const loaded = (await loadSchedule(tx, s.id))!;

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { firstFreeMonday, type PeriodOverlap, publishedOverlaps } from '../../../domain/schedule/schedule-periods.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Chart, type ChartOption } from '../../components/chart.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -49,23 +50,28 @@ interface Detail {
   skillGroups: string[];
 }
 
-const nextMonday = () => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d.toISOString().slice(0, 10);
-};
-
 /** 排班: build a schedule from the forecast, see coverage against the requirement and the grid, publish. */
 export default function SchedulesPage() {
-  const { t } = useTranslation();
-  const { api } = useSignedIn();
+  const { t, i18n } = useTranslation();
+  const { api, center } = useSignedIn();
   const [tick, setTick] = useState(0);
   const list = useResource<{ items: ScheduleItem[] }>('/schedules', { tick });
   const [selected, setSelected] = useState<number | null>(null);
   const id = selected ?? list.data?.items[0]?.id ?? null;
   const detail = useResource<Detail>(id ? `/schedules/${id}` : null, { tick });
   const picked = list.data?.items.find((s) => s.id === id);
-  const [start, setStart] = useState(nextMonday());
+  // A new schedule starts, unless the planner picks a date, on the Monday after the published ones (one published
+  // schedule a day): known once the list is in, so building waits for it.
+  const published = useMemo(() => (list.data?.items ?? []).filter((s) => s.status === 'published'), [list.data]);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: center?.timeZone ?? 'Asia/Shanghai' }).format(new Date());
+  const [chosenStart, setStart] = useState<string | null>(null);
+  const start = chosenStart ?? (list.data ? firstFreeMonday(published, today) : '');
+  const overlapText = (overlaps: PeriodOverlap[]) =>
+    new Intl.ListFormat(i18n.language).format(
+      overlaps.map((o) => t('sched.overlapItem', { name: o.name, days: o.days > 1 ? `${o.from}…${o.to}` : o.from })),
+    );
+  const startOverlaps = start ? publishedOverlaps({ start, weeks: 1 }, published) : [];
+  const draftOverlaps = picked?.status === 'draft' ? publishedOverlaps(picked, published) : [];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // What the last refusal refused: a publish (the whole draft checked) or a change (what it would add).
@@ -183,9 +189,9 @@ export default function SchedulesPage() {
         }}
       >
         <label>
-          {t('sched.start')} <input type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+          {t('sched.start')} <input name="start" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
         </label>
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary" disabled={busy || !start}>
           {busy ? t('sched.building') : t('sched.build')}
         </button>
         {(list.data?.items.length ?? 0) > 0 && (
@@ -218,11 +224,27 @@ export default function SchedulesPage() {
       </form>
       {refused ? (
         <div className="alert alert-error" role="alert">
-          {t(publishing ? 'sched.publishRefused' : 'schedReq.refused')}
+          {t(
+            !publishing
+              ? 'schedReq.refused'
+              : refused.violations.every((v) => v.rule === 'published_overlap')
+                ? 'sched.publishOverlap'
+                : 'sched.publishRefused',
+          )}
           <Violations check={refused} />
         </div>
       ) : (
         <ProblemAlert error={error ?? list.error ?? detail.error} />
+      )}
+      {startOverlaps.length > 0 && (
+        <div className="alert alert-warn" role="status" data-testid="start-published">
+          {t('sched.startPublished', { overlaps: overlapText(startOverlaps) })}
+        </div>
+      )}
+      {draftOverlaps.length > 0 && !refused && (
+        <div className="alert alert-warn" role="status" data-testid="draft-overlaps">
+          {t('sched.draftOverlaps', { overlaps: overlapText(draftOverlaps) })}
+        </div>
       )}
       {list.data?.items.length === 0 && (
         <div className="panel" data-testid="schedule-empty">
