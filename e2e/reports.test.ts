@@ -87,10 +87,12 @@ describe('report pages', () => {
     await expect
       .poll(() => page.locator('[data-testid="import-result"]').textContent(), { timeout: 15_000 })
       .toContain('1 通来电');
-    await expect.poll(() => page.locator('tbody tr').first().locator('td').first().textContent()).toBe('3');
+    await expect
+      .poll(() => page.locator('tbody tr').first().locator('td').first().textContent(), { timeout: 15_000 })
+      .toBe('3');
     await expect.poll(() => page.getByText('尚未映射').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: 'test-results/reports-import.png' });
     await page.goto(`${server.url}/reports/mappings`);
-    await expect.poll(() => page.getByText('e2e-queue').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('e2e-queue').first().isVisible(), { timeout: 15_000 }).toBe(true);
   });
 });
