@@ -71,6 +71,8 @@ describe('signing in through the browser', () => {
     const page = await signIn('planner');
     await page.goto(`${server.url}/schedule`);
     await page.getByRole('button', { name: '按预测生成排班' }).click();
+    // The demo's published fortnight is on the page from the start: wait for the new draft, the one with 发布.
+    await page.getByRole('button', { name: '发布' }).waitFor({ timeout: 90_000 });
     await page.locator('.schedule-grid').waitFor({ timeout: 90_000 });
     await expect.poll(() => page.locator('.kpi-value').nth(3).textContent()).toBe('0');
     await page.waitForTimeout(1500); // let the chart finish drawing
