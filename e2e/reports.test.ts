@@ -53,7 +53,7 @@ describe('report pages', () => {
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(100);
 
     await page.goto(`${server.url}/reports/agent-time`);
-    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(50);
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 45_000 }).toBeGreaterThan(50);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: 'test-results/reports-agent-time.png' });
     await page.goto(`${server.url}/reports/repeat-contacts`);
