@@ -1,5 +1,4 @@
-import { erlangCMetrics } from '../erlang/erlang-c.ts';
-import { recountCoverage } from '../schedule/build-schedule.ts';
+import { predictedSl, recountCoverage } from '../schedule/build-schedule.ts';
 import type { RosterEntry } from '../schedule/roster.ts';
 import { checkRoster, type Violation } from '../schedule/rules-check.ts';
 import { isoAt } from '../schedule/stored-roster.ts';
@@ -67,7 +66,7 @@ export function demoScheduleResult(input: DemoScheduleResultInput): DemoSchedule
   const understaffed = coverage.flatMap((c, k) => {
     if (c.scheduled >= c.required) return [];
     const t = cells[k]?.t;
-    return [{ ...c, predictedServiceLevel: t ? serviceLevel(t, c.scheduled, step, slSeconds) : null }];
+    return [{ ...c, predictedServiceLevel: predictedSl(t, c.scheduled, step, slSeconds) }];
   });
   return {
     fit,
@@ -83,12 +82,4 @@ export function demoScheduleResult(input: DemoScheduleResultInput): DemoSchedule
     warnings: [],
     crewStarts: {},
   };
-}
-
-/** Erlang C service level in T with `agents` at the interval's traffic; 0 when they cannot carry it (n ≤ A). */
-function serviceLevel(t: { calls: number; ahtSeconds: number }, agents: number, step: number, slSeconds: number): number {
-  const traffic = (t.calls * t.ahtSeconds) / (step * 60);
-  if (traffic === 0) return 1;
-  const m = erlangCMetrics(agents, traffic, t.ahtSeconds, slSeconds);
-  return m.defined ? m.serviceLevel : 0;
 }

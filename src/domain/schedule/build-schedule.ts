@@ -227,8 +227,8 @@ export function scheduledCounts(
   return out;
 }
 
-/** Erlang C service level with the scheduled agents; 0 when they cannot carry the traffic (n ≤ A). */
-function predictedSl(
+/** Erlang C service level in T that `agents` give at the interval's traffic; 0 when they cannot carry it (n ≤ A). */
+export function predictedSl(
   t: { calls: number; ahtSeconds: number } | undefined,
   agents: number,
   intervalMinutes: number,

@@ -6,8 +6,9 @@
 
 import { addDays, dayDiff, isoWeekday } from '../calendar/civil-date.ts';
 
-/** The later of ISO dates (they compare as strings). */
-const latest = (...dates: string[]): string => dates.reduce((a, b) => (a.localeCompare(b) < 0 ? b : a));
+/** The later and the earlier of ISO dates (they compare as strings). */
+const latest = (...dates: string[]): string => dates.reduce((a, b) => (a < b ? b : a));
+const earliest = (...dates: string[]): string => dates.reduce((a, b) => (b < a ? b : a));
 
 /** A schedule's period: `weeks` × 7 days from `start` (ISO date, any weekday). */
 export interface SchedulePeriod {
@@ -40,7 +41,7 @@ export function publishedOverlaps(
   return published
     .flatMap((p) => {
       const from = latest(p.start, period.start);
-      const to = [lastDay(p), end].sort()[0]!;
+      const to = earliest(lastDay(p), end);
       return from <= to ? [{ name: p.name, from, to, days: dayDiff(from, to) + 1 }] : [];
     })
     .sort((a, b) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name));
